@@ -1,0 +1,35 @@
+package io.xspy.graph;
+
+/**
+ * X-Ray's summary statistics of a node or edge: counts by outcome and the total response time in
+ * seconds. A throttle is an error (ErrorStatistics.ThrottleCount); other 4xx are OtherCount.
+ */
+public record Statistics(
+        long okCount,
+        long errorThrottleCount,
+        long errorOtherCount,
+        long faultOtherCount,
+        long totalCount,
+        double totalResponseTime) {
+
+    public static final Statistics EMPTY = new Statistics(0, 0, 0, 0, 0, 0);
+
+    public long errorTotal() {
+        return errorThrottleCount + errorOtherCount;
+    }
+
+    public long faultTotal() {
+        return faultOtherCount;
+    }
+
+    /** Mean response time in seconds, 0 without requests. */
+    public double average() {
+        return totalCount == 0 ? 0 : totalResponseTime / totalCount;
+    }
+
+    public Statistics plus(Statistics o) {
+        return new Statistics(okCount + o.okCount, errorThrottleCount + o.errorThrottleCount,
+                errorOtherCount + o.errorOtherCount, faultOtherCount + o.faultOtherCount, totalCount + o.totalCount,
+                totalResponseTime + o.totalResponseTime);
+    }
+}

@@ -1,0 +1,118 @@
+package io.xspy.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One node of a trace: a segment document, an inferred segment, or a subsegment, with every field
+ * X-Ray documents. Times are seconds since the epoch; {@code endTime} is null while in progress.
+ * {@code raw} is the JSON the node was read from, for the raw view and for export.
+ * {@code subsegments} are the node's children in the assembled tree, ordered by start time.
+ */
+public record Segment(
+        String id,
+        String traceId,
+        String parentId,
+        String name,
+        double startTime,
+        Double endTime,
+        boolean inProgress,
+        Kind kind,
+        boolean independent,
+        String origin,
+        String namespace,
+        List<String> precursorIds,
+        String user,
+        JsonNode service,
+        HttpInfo http,
+        AwsInfo aws,
+        JsonNode sql,
+        Map<String, Object> annotations,
+        JsonNode metadata,
+        boolean error,
+        boolean throttle,
+        boolean fault,
+        Cause cause,
+        List<Segment> subsegments,
+        JsonNode raw) {
+
+    public Segment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        precursorIds = List.copyOf(precursorIds);
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        subsegments = List.copyOf(subsegments);
+        http = http == null ? HttpInfo.NONE : http;
+        aws = aws == null ? AwsInfo.NONE : aws;
+    }
+
+    /** Whether this node was sent as a document of its own (a segment or an independent subsegment). */
+    public boolean isDocument() {
+        return kind != Kind.SUBSEGMENT || independent;
+    }
+
+    /** Seconds from start to end; zero while in progress. */
+    public double duration() {
+        return endTime == null ? 0 : endTime - startTime;
+    }
+
+    /** The end time, or the start time for an in-progress node. */
+    public double endOrStart() {
+        return endTime == null ? startTime : endTime;
+    }
+
+    /** The node's own status: its flags, else its HTTP response code. */
+    public Status status() {
+        Status flags = Status.of(error, throttle, fault);
+        return flags == Status.OK ? Status.ofHttp(http.status()) : flags;
+    }
+
+    /** Whether this node is a call to another service (namespace aws or remote). */
+    public boolean isRemote() {
+        return "aws".equals(namespace) || "remote".equals(namespace);
+    }
+
+    /** The call this node made, or null when it is not a remote call. */
+    public RemoteCall remoteCall() {
+        if ("aws".equals(namespace)) {
+            String resource = firstNonNull(aws.tableName(), aws.queueUrl(), aws.bucketName(), aws.topicArn(),
+                    aws.functionName(), aws.resourceNames().isEmpty() ? null : aws.resourceNames().get(0));
+            return new RemoteCall(name, resource, aws.operation(), true);
+        }
+        if ("remote".equals(namespace)) {
+            return new RemoteCall(name, http.url(), http.method(), false);
+        }
+        return null;
+    }
+
+    /** The same node with other children. */
+    public Segment withSubsegments(List<Segment> children) {
+        return new Segment(id, traceId, parentId, name, startTime, endTime, inProgress, kind, independent, origin,
+                namespace, precursorIds, user, service, http, aws, sql, annotations, metadata, error, throttle,
+                fault, cause, children, raw);
+    }
+
+    /** Visits this node and all its descendants, depth first, parents before children. */
+    public void walk(Consumer<Segment> visitor) {
+        Deque<Segment> stack = new ArrayDeque<>();
+        stack.push(this);
+        while (!stack.isEmpty()) {
+            Segment s = stack.pop();
+            visitor.accept(s);
+            for (int i = s.subsegments.size() - 1; i >= 0; i--) stack.push(s.subsegments.get(i));
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) if (v != null) return v;
+        return null;
+    }
+}

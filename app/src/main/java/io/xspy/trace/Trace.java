@@ -1,0 +1,133 @@
+package io.xspy.trace;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An assembled trace: its root nodes (the segments without a caller, and orphans), the documents it
+ * was built from, and the facts X-Ray derives from them. Immutable.
+ */
+public final class Trace {
+    private final String id;
+    private final List<Segment> roots;
+    private final Set<String> orphanIds;
+    private final List<Segment> documents;
+    private final List<Diagnostic> diagnostics;
+    private final Map<String, Segment> byId = new HashMap<>();
+    private final Map<String, Segment> parents = new HashMap<>();
+    private final double start;
+    private final double end;
+    private final Status status;
+    private final boolean inProgress;
+
+    public Trace(String id, List<Segment> roots, Set<String> orphanIds, List<Segment> documents,
+            List<Diagnostic> diagnostics) {
+        this.id = id;
+        this.roots = List.copyOf(roots);
+        this.orphanIds = Set.copyOf(orphanIds);
+        this.documents = List.copyOf(documents);
+        this.diagnostics = List.copyOf(diagnostics);
+        double first = Double.MAX_VALUE;
+        double last = -Double.MAX_VALUE;
+        Status worst = Status.OK;
+        boolean open = false;
+        Deque<Segment> stack = new ArrayDeque<>(this.roots);
+        while (!stack.isEmpty()) {
+            Segment s = stack.pop();
+            byId.putIfAbsent(s.id(), s);
+            first = Math.min(first, s.startTime());
+            last = Math.max(last, s.endOrStart());
+            worst = worst.worst(s.status());
+            open |= s.inProgress();
+            for (Segment c : s.subsegments()) {
+                parents.put(c.id(), s);
+                stack.push(c);
+            }
+        }
+        this.start = this.roots.isEmpty() ? 0 : first;
+        this.end = this.roots.isEmpty() ? 0 : last;
+        this.status = worst;
+        this.inProgress = open;
+    }
+
+    public String id() { return id; }
+
+    public List<Segment> roots() { return roots; }
+
+    /** Ids of the documents whose parent never arrived (or whose parent_id made a cycle). */
+    public Set<String> orphanIds() { return orphanIds; }
+
+    public boolean isOrphan(Segment s) { return orphanIds.contains(s.id()); }
+
+    /** The documents the trace was built from, one per id, as sent: what export writes. */
+    public List<Segment> documents() { return documents; }
+
+    /** Problems found while assembling (duplicate ids, cycles). */
+    public List<Diagnostic> diagnostics() { return diagnostics; }
+
+    public int nodeCount() { return byId.size(); }
+
+    public Segment find(String nodeId) { return byId.get(nodeId); }
+
+    /** The node's parent in the assembled tree, or null for a root. */
+    public Segment parentOf(Segment s) { return parents.get(s.id()); }
+
+    public Map<String, Segment> nodesById() { return Collections.unmodifiableMap(byId); }
+
+    public double startTime() { return start; }
+
+    public double endTime() { return end; }
+
+    /** X-Ray's Duration: from the first start to the last end of any segment. */
+    public double duration() { return end - start; }
+
+    /** The segment that received the request: the earliest root that is not an orphan. */
+    public Segment rootSegment() {
+        for (Segment r : roots) if (!orphanIds.contains(r.id()) && r.kind() == Kind.SEGMENT) return r;
+        return roots.isEmpty() ? null : roots.get(0);
+    }
+
+    /** X-Ray's ResponseTime: the root segment's own duration. */
+    public double responseTime() {
+        Segment root = rootSegment();
+        return root == null ? 0 : root.duration();
+    }
+
+    /** The worst status of any node. */
+    public Status status() { return status; }
+
+    public boolean hasFault() { return status == Status.FAULT || anyFlag(Flag.FAULT); }
+
+    public boolean hasError() { return anyFlag(Flag.ERROR); }
+
+    public boolean hasThrottle() { return anyFlag(Flag.THROTTLE); }
+
+    public boolean inProgress() { return inProgress; }
+
+    /** X-Ray's IsPartial: some part of the trace is missing or still in progress. */
+    public boolean isPartial() { return inProgress || !orphanIds.isEmpty(); }
+
+    private enum Flag { ERROR, THROTTLE, FAULT }
+
+    private boolean anyFlag(Flag flag) {
+        for (Segment s : byId.values()) {
+            Status st = s.status();
+            switch (flag) {
+                case FAULT -> { if (s.fault() || st == Status.FAULT) return true; }
+                case THROTTLE -> { if (s.throttle() || st == Status.THROTTLE) return true; }
+                case ERROR -> { if (s.error() || st == Status.ERROR || st == Status.THROTTLE) return true; }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Trace[" + id + ", " + nodeCount() + " nodes]";
+    }
+}
