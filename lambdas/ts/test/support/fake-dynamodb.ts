@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -18,6 +19,13 @@ export interface FakeDynamoDB {
 
 const JSON_1_0 = "application/x-amz-json-1.0";
 
+/** Shaped like DynamoDB's 52-character request ids; the counter keeps them distinct. */
+function dynamoRequestId(counter: number): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  const random = Array.from(randomBytes(44), (byte) => alphabet[byte % alphabet.length]).join("");
+  return random + String(counter).padStart(8, "0");
+}
+
 /** Speaks just enough of the DynamoDB JSON 1.0 protocol for PutItem, on 127.0.0.1. */
 export async function startFakeDynamoDB(): Promise<FakeDynamoDB> {
   const putItems: PutItemCall[] = [];
@@ -29,7 +37,7 @@ export async function startFakeDynamoDB(): Promise<FakeDynamoDB> {
     res.writeHead(status, {
       "content-type": JSON_1_0,
       "content-length": Buffer.byteLength(payload),
-      "x-amzn-requestid": `FAKE${String(++requestCounter).padStart(8, "0")}`,
+      "x-amzn-requestid": dynamoRequestId(++requestCounter),
     });
     res.end(payload);
   };
