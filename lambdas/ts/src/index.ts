@@ -35,6 +35,9 @@ export async function handler(event: SNSEvent, context?: Pick<Context, "awsReque
   // The Lambda facade segment takes no annotations, so the work runs in our own subsegments.
   return AWSXRay.captureAsyncFunc("handler", async (handlerSegment) => {
     handlerSegment?.addAnnotation("runtime", RUNTIME);
+    // S3 publishes one record per notification, so the first key is normally the only one;
+    // every key is also annotated on its own write-item subsegment.
+    if (uploads.length > 0) handlerSegment?.addAnnotation("key", uploads[0].key);
     handlerSegment?.addAnnotation("objects", uploads.length);
     try {
       const items: HandlerResult["items"] = [];

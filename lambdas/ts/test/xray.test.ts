@@ -46,7 +46,7 @@ test("a DynamoDB PutItem subsegment names the table", () => {
 test("handler and write-item subsegments carry the annotations", () => {
   const [handler] = named("handler");
   assert.equal(handler.parent_id, capture.facadeId, "handler hangs off the Lambda facade segment");
-  assert.deepEqual(handler.annotations, { runtime: "ts", objects: 2 });
+  assert.deepEqual(handler.annotations, { runtime: "ts", key: "test-20-0-0-0", objects: 2 });
   const items = named("write-item");
   assert.deepEqual(items.map((doc) => doc.annotations), [
     { runtime: "ts", key: "test-20-0-0-0" },
