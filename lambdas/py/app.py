@@ -101,9 +101,10 @@ def handler(event, context):
     request_id = getattr(context, "aws_request_id", None) or "local"
     # Lambda's facade segment cannot take annotations, so they go on our own subsegment.
     with xray_recorder.in_subsegment("handle-s3-event") as subsegment:
+        if subsegment is not None:  # None only outside Lambda with no segment (context missing)
+            subsegment.put_annotation("runtime", RUNTIME)  # before validation: faults get it too
         objects = parse_objects(event)
         if subsegment is not None:
-            subsegment.put_annotation("runtime", RUNTIME)
             subsegment.put_annotation("objects", len(objects))
         table = _dynamodb_table()
         written_at = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -16,6 +16,7 @@ PIP_TARGET_FLAGS = [
     "--only-binary=:all:",
     # requirements.txt is the complete list; botocore (aws-xray-sdk's other dependency) comes with the runtime.
     "--no-deps",
+    "--no-compile",  # bytecode of the build machine's Python would be dead weight in a 3.13 asset
 ]
 
 

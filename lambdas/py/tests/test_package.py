@@ -51,7 +51,7 @@ def import_like_lambda(code_dir, runtime_dir, tmp_path):
              "'context': type(app.xray_recorder.context).__name__, 'path': sys.path}))")
     env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": f"{code_dir}{os.pathsep}{runtime_dir}",
            "LAMBDA_TASK_ROOT": str(code_dir), "AWS_REGION": "eu-central-1", "TABLE_NAME": "items",
-           "HOME": str(tmp_path)}
+           "HOME": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
     # -S: no site-packages (so nothing leaks in from this venv); cwd is empty so the source app.py can't.
     return subprocess.run([sys.executable, "-S", "-c", probe], env=env, cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
@@ -62,6 +62,7 @@ def test_asset_contains_the_handler_and_the_xray_sdk(dist):
     assert (dist / "aws_xray_sdk" / "core" / "__init__.py").is_file()
     assert (dist / "wrapt" / "__init__.py").is_file()
     assert not (dist / "boto3").exists() and not (dist / "botocore").exists()  # provided by the runtime
+    assert list(dist.rglob("*.pyc")) == []
 
 
 def test_native_code_is_built_for_python313_on_arm64(dist):

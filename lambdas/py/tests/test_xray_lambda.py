@@ -70,6 +70,7 @@ def test_bad_event_is_a_fault_with_the_cause_and_no_dynamodb_call():
     assert "ERROR root bad event: record 0: SNS message is not JSON" in output["stderr"]
     [outer] = documents
     assert outer["name"] == "handle-s3-event" and outer["fault"] is True
+    assert outer["annotations"] == {"runtime": "py"}
     [exception] = outer["cause"]["exceptions"]
     assert exception["type"] == "BadEventError"
     assert exception["message"].startswith("bad event: record 0: SNS message is not JSON")
