@@ -184,6 +184,6 @@ func unsampledLambdaContext(t *testing.T, requestID string) context.Context {
 // and, under the plain string key the X-Ray SDK reads, the trace header.
 func lambdaContext(requestID, traceHeader string) context.Context {
 	ctx := lambdacontext.NewContext(context.Background(), &lambdacontext.LambdaContext{AwsRequestID: requestID})
-	//lint:ignore SA1029 aws-lambda-go and the X-Ray SDK agree on this exact string key.
+	// nolint:staticcheck // aws-lambda-go and the X-Ray SDK agree on this exact string key.
 	return context.WithValue(ctx, "x-amzn-trace-id", traceHeader)
 }

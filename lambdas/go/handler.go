@@ -93,10 +93,16 @@ func (h *handler) put(ctx context.Context, requestID string, index int, obj s3Ob
 	})
 }
 
+// BadEventError rejects an event this function cannot handle. Lambda reports its type name as
+// errorType, so a bad event stands apart from a failed write in logs and X-Ray.
+type BadEventError struct{ problems []string }
+
+func (e *BadEventError) Error() string { return "bad event: " + strings.Join(e.problems, "; ") }
+
 // parseEvent checks every SNS record and returns all S3 objects, or one error naming every problem.
 func parseEvent(event events.SNSEvent) ([]s3Object, error) {
 	if len(event.Records) == 0 {
-		return nil, fmt.Errorf("bad event: no SNS records")
+		return nil, &BadEventError{[]string{"no SNS records"}}
 	}
 	var objects []s3Object
 	var problems []string
@@ -110,7 +116,7 @@ func parseEvent(event events.SNSEvent) ([]s3Object, error) {
 		objects = append(objects, found...)
 	}
 	if len(problems) > 0 {
-		return nil, fmt.Errorf("bad event: %s", strings.Join(problems, "; "))
+		return nil, &BadEventError{problems}
 	}
 	return objects, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -95,7 +96,8 @@ func TestHandleRejectsBadEventsWithoutWriting(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			h, fake := newTestHandler(t)
 			err := h.handle(unsampledLambdaContext(t, "req-bad"), c.event())
-			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+			var bad *BadEventError
+			if !errors.As(err, &bad) || !strings.Contains(err.Error(), c.wantErr) {
 				t.Fatalf("error %v, want one containing %q", err, c.wantErr)
 			}
 			if strings.Contains(err.Error(), "\n") {
