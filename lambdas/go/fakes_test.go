@@ -29,7 +29,7 @@ type putRequest struct {
 }
 
 // fakeDynamo speaks enough of the DynamoDB JSON protocol (1.0) for PutItem, including the
-// attribute_not_exists condition, so the real SDK client can run against it.
+// attribute_not_exists condition, for the one table "items", so the real SDK client can run against it.
 type fakeDynamo struct {
 	*httptest.Server
 	mu    sync.Mutex
@@ -74,6 +74,10 @@ func (f *fakeDynamo) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	if err := json.Unmarshal(body, &in); err != nil || in.TableName == "" {
 		fail(http.StatusBadRequest, "ValidationException", fmt.Sprintf("bad PutItem body %q", body))
+		return
+	}
+	if in.TableName != "items" {
+		fail(http.StatusBadRequest, "ResourceNotFoundException", "Requested resource not found")
 		return
 	}
 	put := putRequest{Table: in.TableName, Item: map[string]string{}, Condition: in.ConditionExpression, TraceID: r.Header.Get("X-Amzn-Trace-Id")}

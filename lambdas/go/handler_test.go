@@ -74,6 +74,15 @@ func TestHandleSameObjectTwiceKeepsBothItems(t *testing.T) {
 	}
 }
 
+func TestHandleReportsFailedWrite(t *testing.T) {
+	h, _ := newTestHandler(t)
+	h.table = "no-such-table"
+	err := h.handle(unsampledLambdaContext(t, "req-fail"), snsEvent(s3Notification("incoming", "a.txt")))
+	if err == nil || !strings.Contains(err.Error(), `put item "a.txt" into table no-such-table`) || !strings.Contains(err.Error(), "ResourceNotFoundException") {
+		t.Fatalf("error %v, want the failed put with DynamoDB's reason", err)
+	}
+}
+
 func TestHandleRejectsBadEventsWithoutWriting(t *testing.T) {
 	cases := []struct {
 		name    string
