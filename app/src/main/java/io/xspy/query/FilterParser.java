@@ -185,7 +185,7 @@ public final class FilterParser {
                 || word.startsWith("group.")) {
             throw new FilterSyntaxException("not supported yet: " + t.text(), t.column());
         }
-        if (isOperatorWord(t) || word.equals("true") || word.equals("false")) {
+        if (isOperatorWord(t) || t.isWord("AND") || t.isWord("OR") || word.equals("true") || word.equals("false")) {
             throw expected("a filter term (a keyword, service(), edge(), annotation.KEY, NOT, ! or ()", t);
         }
         throw new FilterSyntaxException("unknown keyword \"" + t.text() + "\"; expected one of "
@@ -274,7 +274,8 @@ public final class FilterParser {
         Token v = next();
         if (v.is(Type.STRING)) return v.text();
         String hint = v.is(Type.WORD) ? " (values must be in double quotes)" : "";
-        throw expected("a string in double quotes after " + op.describe() + hint, v);
+        throw new FilterSyntaxException("expected a string in double quotes after " + op.describe() + " but found "
+                + v.describe() + hint, v.column());
     }
 
     private static Predicate<String> stringTest(Token op, String value) {
