@@ -1,6 +1,7 @@
 package io.xspy.trace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ public final class SegmentDocuments {
         JsonNode whole = null;
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
-                whole = JSON.readTree(trimmed);
+                // NDJSON starts like one object: without this Jackson would read only its first line
+                whole = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(trimmed);
             } catch (JsonProcessingException e) {
                 whole = null; // not one JSON value: read it line by line below
             }
