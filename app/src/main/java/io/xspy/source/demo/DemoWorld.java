@@ -62,6 +62,17 @@ public final class DemoWorld {
         return new DemoWorld(seed, start, start.plusSeconds(spanSeconds / 3));
     }
 
+    /**
+     * The world a demo run shows at {@code now}: its history starts on a half-hour boundary at least
+     * {@code minimumHistorySeconds} back, so every run within that half hour sees the same traces (a
+     * trace id listed by one command is found by the next), and Python is fixed ten minutes in.
+     */
+    public static DemoWorld anchored(long seed, Instant now, long minimumHistorySeconds) {
+        long grid = 30 * 60;
+        long start = Math.floorDiv(now.getEpochSecond() - minimumHistorySeconds, grid) * grid;
+        return new DemoWorld(seed, Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + 10 * 60));
+    }
+
     public int uploads() {
         return uploads;
     }
