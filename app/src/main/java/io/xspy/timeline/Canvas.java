@@ -1,0 +1,139 @@
+package io.xspy.timeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A grid of styled cells that every screen and printer draws on: the TUI copies it to the terminal,
+ * the CLI prints it. It is the single choke point for text from data: {@link #put} sanitizes, so no
+ * control character reaches a terminal. Wide characters take two cells; writes are clipped.
+ */
+public final class Canvas {
+    private final int width;
+    private final int height;
+    private final boolean ascii;
+    private final Cell[] cells;
+
+    public Canvas(int width, int height) {
+        this(width, height, false);
+    }
+
+    /** @param ascii use the ASCII placeholder for unsafe characters */
+    public Canvas(int width, int height, boolean ascii) {
+        this.width = Math.max(0, width);
+        this.height = Math.max(0, height);
+        this.ascii = ascii;
+        this.cells = new Cell[this.width * this.height];
+        Arrays.fill(cells, Cell.BLANK);
+    }
+
+    public int width() { return width; }
+
+    public int height() { return height; }
+
+    public boolean ascii() { return ascii; }
+
+    public Cell cell(int x, int y) {
+        return inside(x, y) ? cells[y * width + x] : Cell.BLANK;
+    }
+
+    /**
+     * Writes text from column x on row y, sanitized, clipped at the right edge (a wide character that
+     * does not fit becomes a space). Returns the column after the text.
+     */
+    public int put(int x, int y, String text, Style style) {
+        if (text == null || y < 0 || y >= height) return x;
+        String safe = Text.sanitize(text, ascii);
+        int col = x;
+        for (int i = 0; i < safe.length() && col < width; ) {
+            int cp = safe.codePointAt(i);
+            int n = Character.charCount(cp);
+            int w = Text.width(cp);
+            if (w == 0) {
+                appendToPrevious(col, y, safe.substring(i, i + n));
+            } else if (col >= 0) {
+                if (w == 2 && col + 1 >= width) {
+                    set(col, y, new Cell(" ", style));
+                } else {
+                    clearWideAt(col, y);
+                    set(col, y, new Cell(safe.substring(i, i + n), style));
+                    if (w == 2) {
+                        clearWideAt(col + 1, y);
+                        set(col + 1, y, new Cell("", style));
+                    }
+                }
+            }
+            col += w;
+            i += n;
+        }
+        return col;
+    }
+
+    /** Fills a run of cells with one character. */
+    public void fill(int x, int y, int count, String ch, Style style) {
+        for (int i = 0; i < count; i++) put(x + i, y, ch, style);
+    }
+
+    /** Changes the style of a run of cells, keeping their text (selection highlight). */
+    public void restyle(int x, int y, int count, Style style) {
+        for (int c = Math.max(0, x); c < Math.min(width, x + count); c++) {
+            if (inside(c, y)) cells[y * width + c] = new Cell(cells[y * width + c].text(), style);
+        }
+    }
+
+    /** Copies another canvas onto this one with its top-left corner at (x, y). */
+    public void draw(Canvas other, int x, int y) {
+        for (int row = 0; row < other.height; row++) {
+            for (int col = 0; col < other.width; col++) {
+                if (inside(x + col, y + row)) cells[(y + row) * width + x + col] = other.cells[row * other.width + col];
+            }
+        }
+    }
+
+    /** The rows as plain text, trailing spaces removed: what golden files compare. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>(height);
+        for (int y = 0; y < height; y++) out.add(line(y));
+        return out;
+    }
+
+    public String line(int y) {
+        StringBuilder s = new StringBuilder(width);
+        for (int x = 0; x < width; x++) s.append(cells[y * width + x].text());
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') end--;
+        return s.substring(0, end);
+    }
+
+    public String toText() {
+        return String.join("\n", lines()) + "\n";
+    }
+
+    private boolean inside(int x, int y) {
+        return x >= 0 && y >= 0 && x < width && y < height;
+    }
+
+    private void set(int x, int y, Cell cell) {
+        if (inside(x, y)) cells[y * width + x] = cell;
+    }
+
+    /** Overwriting half of a wide character blanks its other half, so no half glyph remains. */
+    private void clearWideAt(int x, int y) {
+        if (!inside(x, y)) return;
+        Cell old = cells[y * width + x];
+        if (old.isContinuation() && x > 0) set(x - 1, y, new Cell(" ", cells[y * width + x - 1].style()));
+        else if (!old.isContinuation() && x + 1 < width && cells[y * width + x + 1].isContinuation()) {
+            set(x + 1, y, new Cell(" ", old.style()));
+        }
+    }
+
+    private void appendToPrevious(int col, int y, String mark) {
+        int x = col - 1;
+        while (x >= 0 && inside(x, y) && cells[y * width + x].isContinuation()) x--;
+        if (inside(x, y)) {
+            Cell c = cells[y * width + x];
+            cells[y * width + x] = new Cell(c.text() + mark, c.style());
+        }
+    }
+}
