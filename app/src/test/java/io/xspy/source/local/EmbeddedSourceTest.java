@@ -104,6 +104,19 @@ class EmbeddedSourceTest {
     }
 
     @Test
+    void filterExpressionsSelectTraces() {
+        EmbeddedSource source = sourceWith(20);
+        source.store().addSummaryOnly(new TraceSummary(Fixtures.traceId(77), Fixtures.T0 + 100, 1, 1, true, false, false,
+                false, HttpInfo.NONE, Map.of(), List.of(), List.of(), null, false));
+        assertEquals(List.of(Fixtures.traceId(10), Fixtures.traceId(0)),
+                source.traceSummaries(ALL_DAY, "fault", null).items().stream().map(TraceSummary::id).toList());
+        assertEquals(18, source.traceSummaries(ALL_DAY, "!fault", null).items().size());
+        io.xspy.query.FilterSyntaxException e = assertThrows(io.xspy.query.FilterSyntaxException.class,
+                () -> source.traceSummaries(ALL_DAY, "fault AND (", null));
+        assertTrue(e.column() > 0);
+    }
+
+    @Test
     void badPageTokenIsAClearError() {
         EmbeddedSource source = sourceWith(1);
         SourceException e = assertThrows(SourceException.class, () -> source.traceSummaries(ALL_DAY, "", "%%%"));
