@@ -89,8 +89,22 @@ final class TraceWalk {
      * reached without passing through another segment or a remote call, which are nodes of their own.
      */
     static boolean anyLocal(Segment node, Predicate<Segment> test) {
-        if (test.test(node)) return true;
-        if (node.subsegments().isEmpty()) return false;
+        return test.test(node) || anyLocalBelow(node, test, 0);
+    }
+
+    private static boolean anyLocalBelow(Segment node, Predicate<Segment> test, int depth) {
+        List<Segment> kids = node.subsegments();
+        for (int i = 0; i < kids.size(); i++) {
+            Segment s = kids.get(i);
+            if (s.kind() != Kind.SUBSEGMENT || s.isRemote()) continue;
+            if (test.test(s)) return true;
+            if (s.subsegments().isEmpty()) continue;
+            if (depth >= RECURSION_LIMIT ? anyLocalDeep(s, test) : anyLocalBelow(s, test, depth + 1)) return true;
+        }
+        return false;
+    }
+
+    private static boolean anyLocalDeep(Segment node, Predicate<Segment> test) {
         ArrayDeque<Segment> stack = new ArrayDeque<>(node.subsegments());
         while (!stack.isEmpty()) {
             Segment s = stack.pop();
