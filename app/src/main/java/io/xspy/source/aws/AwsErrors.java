@@ -46,7 +46,7 @@ final class AwsErrors {
         }
         if (error instanceof AwsServiceException e) return serviceMessage(action, e);
         if (error instanceof SdkClientException e) return clientMessage(action, e);
-        if (error instanceof SdkException e) return action + " failed: " + oneLine(e.getMessage());
+        if (error instanceof SdkException e) return action + " failed: " + describe(e);
         return action + " failed: " + error.getClass().getSimpleName() + ": " + oneLine(error.getMessage());
     }
 
@@ -99,7 +99,12 @@ final class AwsErrors {
                         + oneLine(io.getMessage()) + ") — check the network, --region and --endpoint-url";
             }
         }
-        return action + " failed: " + text;
+        return action + " failed: " + describe(e);
+    }
+
+    private static String describe(Throwable e) {
+        String text = oneLine(e.getMessage());
+        return text.isEmpty() ? e.getClass().getSimpleName() : text;
     }
 
     private String expired(String what) {

@@ -118,6 +118,10 @@ public final class AwsSource implements TraceSource {
             return new Settings(credentials, attempt, call, maxAttempts, concurrency, cacheSize, interceptors);
         }
 
+        public Settings withMaxAttempts(int n) {
+            return new Settings(credentials, attemptTimeout, callTimeout, n, concurrency, cacheSize, interceptors);
+        }
+
         public Settings withConcurrency(int n) {
             return new Settings(credentials, attemptTimeout, callTimeout, maxAttempts, n, cacheSize, interceptors);
         }
