@@ -25,10 +25,14 @@ CDK := cd infra-cdk && $(if $(REGION),AWS_REGION=$(REGION) AWS_DEFAULT_REGION=$(
 	npx --yes aws-cdk@$(CDK_VERSION)
 CDK_OPTS := $(if $(PROFILE),--profile $(PROFILE)) $(CDK_ARGS)
 
-.PHONY: help lambdas lambdas-test synth bootstrap deploy destroy \
+.PHONY: help build demo test tools bench screenshots lambdas lambdas-test synth bootstrap deploy destroy \
 	fastdeploy-ts fastdeploy-py fastdeploy-go traffic stack-test
 
 help:
+	@echo "demo          build xspy and open it on the embedded demo world"
+	@echo "build         build app/target/xspy.jar"
+	@echo "test          every test: the three functions, then mvn -B verify (app, CDK, end-to-end)"
+	@echo "bench         build and run the JMH benchmarks"
 	@echo "lambdas       build lambdas/{ts,py,go}/dist"
 	@echo "lambdas-test  run the tests of the three functions"
 	@echo "synth         build the functions and synthesize the xraystarter stack"
@@ -76,3 +80,29 @@ traffic:
 
 stack-test:
 	mvn -B -pl infra-cdk -am verify
+
+# ---- xspy itself ------------------------------------------------------------------------------
+
+JAR := app/target/xspy.jar
+TOOLS := .tools/venv
+
+build:
+	mvn -B -q -pl app -am package -DskipTests
+
+demo: build
+	java -jar $(JAR) --demo
+
+# The AWS CLI and moto's server, in a virtual environment of their own, for the serve/AWS tests.
+$(TOOLS)/.installed: tools/requirements.txt
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt
+	touch $@
+
+tools: $(TOOLS)/.installed
+
+test: lambdas-test tools
+	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify
+
+bench:
+	mvn -B -q -pl bench -am package -DskipTests
+	java -jar bench/target/benchmarks.jar
