@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.xspy.source.local.EmbeddedSource;
 import io.xspy.source.local.TraceStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +49,11 @@ public final class ServeServer implements AutoCloseable {
         this.xray = xray;
         this.logs = logs;
         this.faults = faults;
+    }
+
+    /** Serves the store behind an embedded source (the demo world, files, UDP). */
+    public static ServeServer start(EmbeddedSource source, String host, int port, FaultPlan faults) {
+        return start(source.store(), host, port, faults, DEFAULT_PAGE_SIZE);
     }
 
     public static ServeServer start(TraceStore store, String host, int port, FaultPlan faults) {
