@@ -3,6 +3,8 @@ package io.xspy.cli;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.SourceException;
 import io.xspy.source.TraceSource;
+import io.xspy.source.aws.AwsOptions;
+import io.xspy.source.aws.AwsSource;
 import io.xspy.source.demo.DemoSource;
 import io.xspy.source.local.DaemonReceiver;
 import io.xspy.source.local.EmbeddedSource;
@@ -61,7 +63,8 @@ final class Sources {
             embedded = true;
         }
         if (!embedded) {
-            throw new SourceException("reading AWS is not built yet: use --demo, --file or --listen");
+            return new Opened(AwsSource.create(new AwsOptions(o.profile, o.region, o.endpointUrl)), null, false,
+                    List.of());
         }
         TraceStore store = new TraceStore(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
         List<String> parts = new ArrayList<>();
