@@ -46,6 +46,7 @@ final class ServeCommand implements Callable<Integer> {
                 return t;
             });
             if (opened.source() instanceof DemoSource demo) {
+                demo.catchUp();
                 // the demo world keeps living while clients read it
                 ticker.scheduleAtFixedRate(demo::catchUp, 1, 1, TimeUnit.SECONDS);
             }

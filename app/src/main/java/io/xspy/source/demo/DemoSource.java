@@ -38,10 +38,11 @@ public final class DemoSource implements TraceSource {
         this.clock = clock;
         this.world = DemoWorld.anchored(seed, clock.instant(), HISTORY_SECONDS);
         this.embedded = new EmbeddedSource(description, store);
-        catchUp();
+        // the history is generated on the first read, off the UI thread, not here at start-up
     }
 
     public TraceStore store() {
+        catchUp();
         return embedded.store();
     }
 
@@ -74,6 +75,7 @@ public final class DemoSource implements TraceSource {
 
     @Override
     public List<Trace> traces(Collection<String> traceIds) {
+        catchUp();
         return embedded.traces(traceIds);
     }
 
