@@ -180,10 +180,16 @@ final class Keywords {
      * the test (the test sees the annotation's String, Number or Boolean value).
      */
     static Condition annotation(String key, Predicate<Object> test) {
-        return new Walking((t, s, caller) -> {
-            Object value = s.annotations().get(key);
-            return value != null && test.test(value);
-        });
+        String interned = key.intern();
+        return new Condition() {
+            public boolean test(Trace trace, Segment node) {
+                return AnnotationIndex.of(trace).any(interned, test);
+            }
+
+            public int cost() {
+                return 3;
+            }
+        };
     }
 
     static String normalize(String word) {
