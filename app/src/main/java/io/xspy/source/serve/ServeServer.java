@@ -64,6 +64,11 @@ public final class ServeServer implements AutoCloseable {
     public static ServeServer start(TraceStore store, String host, int port, FaultPlan faults, int pageSize) {
         if (pageSize < 1) throw new IllegalArgumentException("page size must be at least 1");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
+        // ACK: tens of ms per call. Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host == null ? DEFAULT_HOST : host, port), 64);
