@@ -1,0 +1,61 @@
+package io.xspy.tui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Numbers and times as the screens show them. */
+final class Fmt {
+    private Fmt() {}
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
+
+    /** A duration in seconds, short: 950µs, 83.2ms, 1.23s, 2m03s. NaN is "-". */
+    static String duration(double seconds, boolean ascii) {
+        if (Double.isNaN(seconds)) return "-";
+        double abs = Math.abs(seconds);
+        String sign = seconds < 0 ? "-" : "";
+        if (abs < 0.001) return sign + Math.round(abs * 1e6) + (ascii ? "us" : "\u00B5s");
+        if (abs < 0.01) return sign + String.format(Locale.ROOT, "%.2fms", abs * 1e3);
+        if (abs < 1) return sign + String.format(Locale.ROOT, "%.1fms", abs * 1e3);
+        if (abs < 60) return sign + String.format(Locale.ROOT, "%.2fs", abs);
+        long s = Math.round(abs);
+        if (s < 3600) return sign + String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        return sign + String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
+
+    /** A time offset from a trace's start: +0ms, +83.2ms, +1.23s. */
+    static String offset(double seconds, boolean ascii) {
+        return (seconds < 0 ? "" : "+") + duration(seconds, ascii);
+    }
+
+    static String percent(long part, long total) {
+        if (total == 0 || part == 0) return "0";
+        double p = 100.0 * part / total;
+        return p < 10 ? String.format(Locale.ROOT, "%.1f", p) : String.valueOf(Math.round(p));
+    }
+
+    static String clock(Instant t, ZoneId zone) {
+        return CLOCK.format(t.atZone(zone));
+    }
+
+    static String dayClock(double epochSeconds, ZoneId zone) {
+        return DAY_CLOCK.format(instant(epochSeconds).atZone(zone));
+    }
+
+    static Instant instant(double epochSeconds) {
+        long s = (long) Math.floor(epochSeconds);
+        return Instant.ofEpochSecond(s, Math.round((epochSeconds - s) * 1e9));
+    }
+
+    /** A span as the user typed it: 15m, 1h, 90s. */
+    static String span(java.time.Duration d) {
+        long s = d.getSeconds();
+        if (s % 86400 == 0) return s / 86400 + "d";
+        if (s % 3600 == 0) return s / 3600 + "h";
+        if (s % 60 == 0) return s / 60 + "m";
+        return s + "s";
+    }
+}
