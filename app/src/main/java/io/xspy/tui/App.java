@@ -509,7 +509,10 @@ final class App {
 
     private void loadServices() {
         TimeWindow w = window;
-        loader.start("loading the service map", progress -> source.serviceGraph(w), services::set, this::error);
+        loader.start("loading the service map", progress -> source.serviceGraph(w), graph -> {
+            services.set(graph);
+            if (statusStyle == Style.FAULT) info("");
+        }, this::error);
     }
 
     private record Batch(List<TraceSummary> items, String next) {}

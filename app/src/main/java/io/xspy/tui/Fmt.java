@@ -15,6 +15,7 @@ final class Fmt {
     /** A duration in seconds, short: 950µs, 83.2ms, 1.23s, 2m03s. NaN is "-". */
     static String duration(double seconds, boolean ascii) {
         if (Double.isNaN(seconds)) return "-";
+        if (seconds == 0) return "0ms";
         double abs = Math.abs(seconds);
         String sign = seconds < 0 ? "-" : "";
         if (abs < 0.001) return sign + Math.round(abs * 1e6) + (ascii ? "us" : "\u00B5s");
@@ -48,6 +49,13 @@ final class Fmt {
     static Instant instant(double epochSeconds) {
         long s = (long) Math.floor(epochSeconds);
         return Instant.ofEpochSecond(s, Math.round((epochSeconds - s) * 1e9));
+    }
+
+    /** A long id cut in the middle, keeping both ends: 1-6b08560a-…7544d9. */
+    static String middle(String id, int cols, boolean ascii) {
+        if (id.length() <= cols || cols < 5) return io.xspy.timeline.Text.truncate(id, cols, ascii);
+        int tail = Math.min(6, (cols - 1) / 3);
+        return id.substring(0, cols - 1 - tail) + (ascii ? "~" : "\u2026") + id.substring(id.length() - tail);
     }
 
     /** A span as the user typed it: 15m, 1h, 90s. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class LogPane {
     private LogPane() {}
 
+    private static final int FN = 16;
     private static final Pattern ERROR = Pattern.compile("ERROR|Exception|Traceback|Task timed out");
 
     static boolean isError(String message) {
@@ -25,7 +26,7 @@ final class LogPane {
         List<Line> out = new ArrayList<>();
         for (LogLine log : logs) {
             String when = pad(Fmt.offset(log.timestamp() - traceStart, ascii), 9, ascii);
-            String fn = pad(function(log.logGroup()), 14, ascii);
+            String fn = pad(function(log.logGroup()), FN, ascii);
             String message = log.message() == null ? "" : log.message();
             LambdaReport report = LambdaReport.parse(message);
             if (report != null) {
@@ -38,7 +39,7 @@ final class LogPane {
             int n = parts.length;
             while (n > 1 && parts[n - 1].isBlank()) n--; // CloudWatch messages end in a newline
             for (int i = 0; i < n; i++) {
-                String prefix = i == 0 ? when + fn : " ".repeat(9 + 14);
+                String prefix = i == 0 ? when + fn : " ".repeat(9 + FN);
                 out.add(new Line(prefix + parts[i], style));
             }
         }

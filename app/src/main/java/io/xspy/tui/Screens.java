@@ -6,7 +6,6 @@ import io.xspy.graph.Statistics;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Style;
 import io.xspy.timeline.Text;
-import io.xspy.trace.Segment;
 import io.xspy.trace.Status;
 import io.xspy.trace.TraceSummary;
 import java.util.ArrayList;
@@ -65,16 +64,16 @@ final class Screens {
         x = c.put(x, 0, "last " + Fmt.span(app.span) + " " + Fmt.clock(app.window.start(), app.clock.getZone()) + "-"
                 + Fmt.clock(app.window.end(), app.clock.getZone()), Style.HEADER);
         if (app.follow) x = c.put(x, 0, " [follow]", Style.ACCENT);
-        String filter = app.top() instanceof Views.Traces v ? v.filter : "";
-        if (!filter.isEmpty()) {
-            x = c.put(x, 0, bar, Style.DIM);
-            x = c.put(x, 0, "filter: ", Style.DIM);
-            x = c.put(x, 0, Text.truncate(Text.sanitize(filter, ascii), Math.max(0, c.width() - x - 22), ascii), Style.NORMAL);
-        }
         String counts = counts(app);
         if (!counts.isEmpty()) {
             x = c.put(x, 0, bar, Style.DIM);
-            c.put(x, 0, counts, Style.HEADER);
+            x = c.put(x, 0, counts, Style.HEADER);
+        }
+        String filter = app.top() instanceof Views.Traces v ? v.filter : "";
+        if (!filter.isEmpty() && x + 14 < c.width()) {
+            x = c.put(x, 0, bar, Style.DIM);
+            x = c.put(x, 0, "filter ", Style.DIM);
+            c.put(x, 0, Text.truncate(Text.sanitize(filter, ascii), c.width() - x, ascii), Style.NORMAL);
         }
     }
 
@@ -151,7 +150,7 @@ final class Screens {
 
     // ---- services --------------------------------------------------------------------------
 
-    private static final int[] SERVICE_NUMS = {7, 6, 6, 5, 8, 8, 8};
+    private static final int[] SERVICE_NUMS = {6, 5, 5, 4, 8, 8, 8};
     private static final String[] SERVICE_HEADS = {"req", "4xx%", "5xx%", "429", "avg", "p90", "p99"};
 
     private static void services(App app, Views.Services s, Canvas c) {
@@ -167,8 +166,9 @@ final class Screens {
         int w = c.width();
         int nums = 0;
         for (int n : SERVICE_NUMS) nums += n + 1;
-        int flex = Math.max(2, w - 2 - nums);
+        int flex = Math.max(2, w - 3 - nums);
         int nameW = Math.max(1, flex * 3 / 5);
+        boolean shortTypes = w < 120;
         int typeW = Math.max(1, flex - nameW);
         int panelH = c.height() >= 12 ? Math.min(8, c.height() / 3) : 0;
         int listH = c.height() - 1 - panelH;
@@ -182,7 +182,9 @@ final class Screens {
             Status health = health(st);
             c.put(0, y, Symbols.status(health, ascii), Symbols.style(health));
             c.put(2, y, Text.padRight(Text.sanitize(n.id().name(), ascii), nameW, ascii), Style.NORMAL);
-            c.put(3 + nameW, y, Text.padRight(Text.sanitize(n.id().type(), ascii), typeW, ascii), Style.DIM);
+            String type = n.id().type() == null ? "" : n.id().type();
+            if (shortTypes && type.startsWith("AWS::")) type = type.substring(5);
+            c.put(3 + nameW, y, Text.padRight(Text.sanitize(type, ascii), typeW, ascii), Style.DIM);
             String[] cells = {
                 String.valueOf(st.totalCount()), Fmt.percent(st.errorTotal(), st.totalCount()),
                 Fmt.percent(st.faultTotal(), st.totalCount()), String.valueOf(st.errorThrottleCount()),
@@ -270,7 +272,7 @@ final class Screens {
             c.put(0, y, Symbols.status(st, ascii), Symbols.style(st));
             if (t.coldStart()) c.put(1, y, Symbols.cold(ascii), Style.COLD);
             int cx = c.put(3, y, Fmt.dayClock(t.startTime(), app.clock.getZone()) + " ", Style.NORMAL);
-            cx = c.put(cx, y, Text.padRight(Text.sanitize(t.id(), ascii), idW, ascii) + " ", Style.DIM);
+            cx = c.put(cx, y, Text.padRight(Fmt.middle(Text.sanitize(t.id(), ascii), idW, ascii), idW, ascii) + " ", Style.DIM);
             cx = c.put(cx, y, Text.padLeft(Fmt.duration(t.duration(), ascii), durW, ascii), Style.NORMAL);
             cx = c.put(cx, y, Text.padLeft(Fmt.duration(t.responseTime(), ascii), durW, ascii), Style.NORMAL);
             cx = c.put(cx, y, " " + Text.padRight(Symbols.word(st) + (t.isPartial() ? "*" : ""), 9, ascii), Symbols.style(st));
@@ -305,9 +307,5 @@ final class Screens {
             c.put(2, 1 + i, label, Style.NORMAL);
             if (i == app.windowChoice) c.restyle(0, 1 + i, Math.min(c.width(), 30), Style.SELECTED);
         }
-    }
-
-    static String segmentLabel(Segment s) {
-        return s.name();
     }
 }

@@ -1,6 +1,11 @@
 package io.xspy.tui;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.timeline.Style;
 import io.xspy.trace.AwsInfo;
@@ -117,12 +122,30 @@ final class SegmentDetail {
         return out;
     }
 
+    /** Pretty JSON with times written out in full (1795708427.167, not 1.795708427167E9). */
     static List<String> pretty(JsonNode node) {
         try {
-            return List.of(SegmentDocuments.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node).split("\r?\n"));
+            return List.of(SegmentDocuments.JSON.writerWithDefaultPrettyPrinter()
+                    .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                    .writeValueAsString(plainNumbers(node)).split("\r?\n"));
         } catch (JsonProcessingException e) {
             return List.of(node.toString());
         }
+    }
+
+    private static JsonNode plainNumbers(JsonNode node) {
+        if (node.isDouble() || node.isFloat()) return DecimalNode.valueOf(BigDecimal.valueOf(node.doubleValue()));
+        if (node.isObject()) {
+            ObjectNode copy = SegmentDocuments.JSON.createObjectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), plainNumbers(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = SegmentDocuments.JSON.createArrayNode();
+            node.forEach(e -> copy.add(plainNumbers(e)));
+            return copy;
+        }
+        return node;
     }
 
     private static String flags(Segment s) {

@@ -98,7 +98,7 @@ final class TraceScreen {
     private static void title(Canvas c, int x, int y, int w, String text, boolean focused, boolean ascii) {
         Canvas bar = new Canvas(w, 1, ascii);
         bar.fill(0, 0, w, Symbols.horizontal(ascii), focused ? Style.ACCENT : Style.DIM);
-        bar.put(1, 0, " " + Text.truncate(Text.sanitize(text, ascii), Math.max(0, w - 4), ascii) + " ", focused ? Style.ACCENT : Style.DIM);
+        bar.put(1, 0, (focused ? (ascii ? "> " : "\u25B6 ") : " ") + Text.truncate(Text.sanitize(text, ascii), Math.max(0, w - 4), ascii) + " ", focused ? Style.ACCENT : Style.DIM);
         c.draw(bar, x, y);
     }
 }
