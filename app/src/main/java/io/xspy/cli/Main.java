@@ -1,10 +1,27 @@
 package io.xspy.cli;
 
-/** Entry point of the xspy jar. */
+import picocli.CommandLine;
+
+/** Entry point of the xspy jar: picocli does the parsing, errors become one line and an exit code. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("xspy");
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new XspyCommand());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("xspy: " + Errors.oneLine(ex));
+            return 1;
+        });
+        cli.setParameterExceptionHandler((ex, args2) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("xspy: " + ex.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
+            return 2;
+        });
+        return cli.execute(args);
     }
 }

@@ -1,7 +1,9 @@
 package io.xspy.trace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,9 @@ import java.util.List;
 public final class SegmentDocuments {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads exactly one JSON value: NDJSON must not pass for its first line. */
+    private static final ObjectReader ONE_VALUE =
+            JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SegmentDocuments() {}
 
@@ -31,7 +36,7 @@ public final class SegmentDocuments {
         JsonNode whole = null;
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
-                whole = JSON.readTree(trimmed);
+                whole = ONE_VALUE.readTree(trimmed);
             } catch (JsonProcessingException e) {
                 whole = null; // not one JSON value: read it line by line below
             }

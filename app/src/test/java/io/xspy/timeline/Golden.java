@@ -1,0 +1,55 @@
+package io.xspy.timeline;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Golden-text files under src/test/resources/golden/timeline/. With -Dgolden.update=true the files
+ * are written from what the code renders; otherwise they are compared exactly and a mismatch fails
+ * with a line diff.
+ */
+final class Golden {
+    static final Path DIR = Path.of("src/test/resources/golden/timeline");
+
+    private Golden() {}
+
+    static void check(String name, String actual) {
+        Path file = DIR.resolve(name);
+        try {
+            if (Boolean.getBoolean("golden.update")) {
+                Files.createDirectories(DIR);
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            if (!Files.exists(file)) fail("no golden file " + file.toAbsolutePath() + "; run with -Dgolden.update=true\n" + actual);
+            String expected = Files.readString(file, StandardCharsets.UTF_8);
+            if (!expected.equals(actual)) fail("golden " + name + " differs (- expected, + actual):\n" + diff(expected, actual));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lines that differ, position by position: enough to see what moved. */
+    static String diff(String expected, String actual) {
+        List<String> a = expected.lines().toList();
+        List<String> b = actual.lines().toList();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            String x = i < a.size() ? a.get(i) : null;
+            String y = i < b.size() ? b.get(i) : null;
+            if (x != null && x.equals(y)) {
+                out.append("  ").append(x).append('\n');
+                continue;
+            }
+            if (x != null) out.append("- ").append(x).append('\n');
+            if (y != null) out.append("+ ").append(y).append('\n');
+        }
+        return out.toString();
+    }
+}
