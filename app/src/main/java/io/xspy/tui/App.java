@@ -2,6 +2,7 @@ package io.xspy.tui;
 
 import io.xspy.graph.ServiceGraph;
 import io.xspy.query.FilterSyntaxException;
+import io.xspy.timeline.TimelineRow;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.Page;
 import io.xspy.source.SourceException;
@@ -234,7 +235,7 @@ final class App {
 
     private void fold() {
         if (top() instanceof Views.TraceState t && t.focus == Views.Pane.TIMELINE && t.current() != null) {
-            TimelinePane.Row r = t.current();
+            TimelineRow r = t.current();
             if (!r.hasChildren()) return;
             if (!t.folded.remove(r.segment().id())) t.folded.add(r.segment().id());
             t.relayout();

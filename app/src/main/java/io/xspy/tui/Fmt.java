@@ -1,5 +1,6 @@
 package io.xspy.tui;
 
+import io.xspy.timeline.Durations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,19 +13,9 @@ final class Fmt {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
 
-    /** A duration in seconds, short: 950µs, 83.2ms, 1.23s, 2m03s. NaN is "-". */
+    /** A duration in seconds as the timeline writes it (83.2ms, 1.20s); NaN is "-". */
     static String duration(double seconds, boolean ascii) {
-        if (Double.isNaN(seconds)) return "-";
-        if (seconds == 0) return "0ms";
-        double abs = Math.abs(seconds);
-        String sign = seconds < 0 ? "-" : "";
-        if (abs < 0.001) return sign + Math.round(abs * 1e6) + (ascii ? "us" : "\u00B5s");
-        if (abs < 0.01) return sign + String.format(Locale.ROOT, "%.2fms", abs * 1e3);
-        if (abs < 1) return sign + String.format(Locale.ROOT, "%.1fms", abs * 1e3);
-        if (abs < 60) return sign + String.format(Locale.ROOT, "%.2fs", abs);
-        long s = Math.round(abs);
-        if (s < 3600) return sign + String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
-        return sign + String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+        return Double.isNaN(seconds) ? "-" : Durations.format(seconds, ascii);
     }
 
     /** A time offset from a trace's start: +0ms, +83.2ms, +1.23s. */

@@ -123,10 +123,12 @@ final class Screens {
             c.restyle(cursorX, hintsY, 1, Style.SELECTED);
             if (p.error != null && statusY >= 0) {
                 if (p.errorColumn > 0) {
-                    int caret = x + p.errorColumn - 1 - from;
-                    String msg = "^ " + p.error;
-                    if (caret + Text.width(msg) > c.width()) caret = Math.max(0, c.width() - Text.width(msg));
-                    c.put(Math.max(0, caret), statusY, msg, Style.FAULT);
+                    // the caret sits under the column; the message follows it, or leads up to it when it does not fit
+                    int caret = Math.max(0, Math.min(c.width() - 1, x + p.errorColumn - 1 - from));
+                    c.put(caret, statusY, "^", Style.FAULT);
+                    int msgW = Text.width(Text.sanitize(p.error, ascii));
+                    if (caret + 2 + msgW <= c.width() || caret < c.width() / 2) c.put(caret + 2, statusY, p.error, Style.FAULT);
+                    else c.put(Math.max(0, caret - 1 - msgW), statusY, Text.truncate(p.error, caret - 1, ascii), Style.FAULT);
                 } else {
                     c.put(0, statusY, p.error, Style.FAULT);
                 }

@@ -7,6 +7,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import io.xspy.query.FilterParser;
 import io.xspy.query.FilterSyntaxException;
 import io.xspy.source.TraceSource;
 import io.xspy.timeline.Canvas;
@@ -192,6 +193,6 @@ public final class Tui implements AutoCloseable {
     }
 
     private static void checkFilter(String expression) throws FilterSyntaxException {
-        FilterChecks.check(expression);
+        FilterParser.parse(expression);
     }
 }

@@ -1,6 +1,7 @@
 package io.xspy.tui;
 
 import io.xspy.graph.ServiceGraph;
+import io.xspy.timeline.TimelineRow;
 import io.xspy.trace.LogLine;
 import io.xspy.trace.Trace;
 import io.xspy.trace.TraceSummary;
@@ -135,7 +136,7 @@ final class Views {
         List<Line> logLines = List.of();
         String logError;
         final Set<String> folded = new HashSet<>();
-        List<TimelinePane.Row> rows = List.of();
+        List<TimelineRow> rows = List.of();
         double viewStart;
         double viewEnd;
         Pane focus = Pane.TIMELINE;
@@ -168,7 +169,7 @@ final class Views {
             for (int i = 0; i < rows.size(); i++) if (rows.get(i).segment().id().equals(keep)) selected = i;
         }
 
-        TimelinePane.Row current() {
+        TimelineRow current() {
             return selected < rows.size() ? rows.get(selected) : null;
         }
     }

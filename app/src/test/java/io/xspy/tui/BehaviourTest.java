@@ -2,8 +2,11 @@ package io.xspy.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.xspy.query.FilterParser;
+import io.xspy.query.FilterSyntaxException;
 import io.xspy.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +46,9 @@ class BehaviourTest {
             List<String> lines = screen.lines().toList();
             assertEquals("filter> service(\"x\"", lines.get(23), screen);
             int caret = lines.get(22).indexOf('^');
-            assertEquals("filter> ".length() + "service".length(), caret, screen);
-            assertTrue(lines.get(22).contains("'(' not closed"), screen);
+            int column = assertThrows(FilterSyntaxException.class, () -> FilterParser.parse("service(\"x\"")).column();
+            assertEquals("filter> ".length() + column - 1, caret, screen);
+            assertTrue(lines.get(22).contains("expected \")\""), screen);
             ui.keys(")", "Esc");
             assertFalse(ui.screen().contains("filter>"), ui.screen());
             // a valid expression is loaded, remembered, and recalled with the up arrow

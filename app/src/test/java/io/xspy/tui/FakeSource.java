@@ -3,6 +3,8 @@ package io.xspy.tui;
 import io.xspy.graph.Histogram;
 import io.xspy.graph.ServiceGraph;
 import io.xspy.graph.Statistics;
+import io.xspy.query.Filter;
+import io.xspy.query.FilterParser;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.Page;
 import io.xspy.source.SourceException;
@@ -23,13 +25,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A deterministic source over segment documents parsed from JSON text, for tests: summaries in
  * pages of {@code pageSize}, a service graph computed from the segments, logs by trace id.
- * Understands the blank filter, {@code service(id(name: "…", …))} and {@code fault}.
+ * Filters with the real filter language.
  */
 final class FakeSource implements TraceSource {
     final Map<String, Trace> traces = new LinkedHashMap<>();
@@ -120,29 +120,17 @@ final class FakeSource implements TraceSource {
         return traces.values().stream().filter(t -> window.contains(t.startTime())).toList();
     }
 
-    private static final Pattern SERVICE = Pattern.compile("service\\(id\\(name: \"([^\"]*)\".*");
-
     @Override
     public Page<TraceSummary> traceSummaries(TimeWindow window, String filter, String pageToken) {
         summaryCalls++;
         maybeFail();
+        Filter f = FilterParser.parse(filter);
         List<TraceSummary> all = new ArrayList<>();
-        for (Trace t : inWindow(window)) {
-            TraceSummary s = TraceSummary.of(t);
-            if (matches(s, filter == null ? "" : filter.strip())) all.add(s);
-        }
+        for (Trace t : inWindow(window)) if (f.matches(t)) all.add(TraceSummary.of(t));
         all.sort(Comparator.comparingDouble(TraceSummary::startTime).reversed());
         int from = pageToken == null ? 0 : Integer.parseInt(pageToken);
         int to = Math.min(all.size(), from + pageSize);
         return new Page<>(all.subList(from, to), to < all.size() ? String.valueOf(to) : null);
-    }
-
-    private static boolean matches(TraceSummary s, String filter) {
-        if (filter.isEmpty()) return true;
-        if (filter.equals("fault")) return s.hasFault();
-        Matcher m = SERVICE.matcher(filter);
-        if (m.matches()) return s.serviceIds().stream().anyMatch(id -> id.name().equals(m.group(1)));
-        throw new SourceException("the fake source cannot read the filter " + filter);
     }
 
     @Override
