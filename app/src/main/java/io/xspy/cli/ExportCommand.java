@@ -28,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Sources.Opened opened = Sources.open(root, System.err)) {
+        try (Sources.Opened opened = Sources.open(root, root.err())) {
             // Read through the port, so every source exports the same way; embedded logs come along.
             TraceStore out = new TraceStore(Integer.MAX_VALUE, Integer.MAX_VALUE);
             List<String> ids = new ArrayList<>();
@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
                 }
             }
             Exporter.Written written = Exporter.export(out, output);
-            System.err.println("xspy: wrote " + ids.size() + " traces (" + written.documents() + " segment documents, "
+            root.err().println("xspy: wrote " + ids.size() + " traces (" + written.documents() + " segment documents, "
                     + written.logEvents() + " log events) to " + output);
         }
         return 0;

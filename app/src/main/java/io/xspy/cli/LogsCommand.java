@@ -33,7 +33,7 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Sources.Opened opened = Sources.open(root, System.err)) {
+        try (Sources.Opened opened = Sources.open(root, root.err())) {
             Trace trace = TraceCommand.find(opened, traceId);
             List<LogLine> lines = opened.source().logs(trace);
             if (output == OutputFormat.json) {
@@ -43,10 +43,10 @@ final class LogsCommand implements Callable<Integer> {
                     events.addObject().put("logGroupName", l.logGroup()).put("logStreamName", l.logStream())
                             .put("timestamp", Math.round(l.timestamp() * 1000)).put("message", l.message());
                 }
-                Printing.json(System.out, json);
+                Printing.json(root.out(), json);
                 return 0;
             }
-            System.out.print(AnsiText.of(render(trace, lines, root.asciiOnly()), root.colorOnStdout()));
+            root.out().print(AnsiText.of(render(trace, lines, root.asciiOnly()), root.colorOnStdout()));
         }
         return 0;
     }

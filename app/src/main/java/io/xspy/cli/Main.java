@@ -11,7 +11,11 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new XspyCommand());
+        return run(new CommandLine(new XspyCommand()), args);
+    }
+
+    /** Runs on a prepared command line (tests set its output and error writers). */
+    static int run(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("xspy: " + Errors.oneLine(ex));
             return 1;
@@ -22,6 +26,11 @@ public final class Main {
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
             return 2;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
     }
 }

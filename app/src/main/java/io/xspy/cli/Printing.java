@@ -8,7 +8,7 @@ import io.xspy.timeline.AnsiText;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Style;
 import io.xspy.timeline.Text;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -18,7 +18,7 @@ final class Printing {
 
     private Printing() {}
 
-    static void json(PrintStream out, JsonNode node) {
+    static void json(PrintWriter out, JsonNode node) {
         try {
             out.println(JSON.writeValueAsString(node));
         } catch (JsonProcessingException e) {
@@ -33,7 +33,7 @@ final class Printing {
     record Row(List<String> cells, Style style) {}
 
     /** Prints a table sized to its content, sanitized through the canvas. */
-    static void table(PrintStream out, List<Column> columns, List<Row> rows, boolean color, boolean ascii) {
+    static void table(PrintWriter out, List<Column> columns, List<Row> rows, boolean color, boolean ascii) {
         int[] widths = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) widths[c] = Text.width(columns.get(c).header());
         for (Row r : rows) {

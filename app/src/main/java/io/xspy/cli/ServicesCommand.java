@@ -6,7 +6,7 @@ import io.xspy.graph.Statistics;
 import io.xspy.source.XrayJson;
 import io.xspy.timeline.Durations;
 import io.xspy.timeline.Style;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,8 +27,8 @@ final class ServicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
-        try (Sources.Opened opened = Sources.open(root, System.err)) {
+        PrintWriter out = root.out();
+        try (Sources.Opened opened = Sources.open(root, root.err())) {
             ServiceGraph graph = opened.source().serviceGraph(opened.window(root));
             if (output == OutputFormat.json) {
                 Printing.json(out, XrayJson.serviceGraph(graph));
@@ -39,7 +39,7 @@ final class ServicesCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void print(PrintStream out, ServiceGraph graph, boolean color, boolean ascii) {
+    static void print(PrintWriter out, ServiceGraph graph, boolean color, boolean ascii) {
         List<Printing.Column> columns = List.of(new Printing.Column("NAME", false), new Printing.Column("TYPE", false),
                 new Printing.Column("REQUESTS", true), new Printing.Column("OK", true),
                 new Printing.Column("4XX", true), new Printing.Column("5XX", true), new Printing.Column("429", true),

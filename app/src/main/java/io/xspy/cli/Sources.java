@@ -11,7 +11,7 @@ import io.xspy.source.local.TraceStore;
 import io.xspy.timeline.Text;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.Trace;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ final class Sources {
         }
     }
 
-    static Opened open(XspyCommand o, PrintStream err) {
+    static Opened open(XspyCommand o, PrintWriter err) {
         boolean embedded = o.demo || !o.files.isEmpty() || o.listen != null;
         if (!embedded && !awsConfigured(o)) {
             err.println("xspy: no AWS configuration found (no --profile, AWS_* variables or ~/.aws files);"
@@ -102,7 +102,7 @@ final class Sources {
     }
 
     /** Diagnostics of bad documents go to stderr, sanitized, the first few in full. */
-    static void report(List<Diagnostic> diagnostics, PrintStream err) {
+    static void report(List<Diagnostic> diagnostics, PrintWriter err) {
         int shown = 0;
         for (Diagnostic d : diagnostics) {
             if (shown++ == DIAGNOSTICS_SHOWN) {

@@ -38,20 +38,20 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Sources.Opened opened = Sources.open(root, System.err)) {
+        try (Sources.Opened opened = Sources.open(root, root.err())) {
             Trace trace = find(opened, traceId);
-            Sources.report(trace.diagnostics(), System.err);
+            Sources.report(trace.diagnostics(), root.err());
             if (output == OutputFormat.json) {
                 ObjectNode json = JsonNodeFactory.instance.objectNode();
                 json.putArray("Traces").add(XrayJson.trace(trace));
                 json.putArray("UnprocessedTraceIds");
-                Printing.json(System.out, json);
+                Printing.json(root.out(), json);
                 return 0;
             }
             int columns = Math.max(40, Math.min(400, width != null ? width : terminalWidth()));
             List<TimelineRow> rows = TimelineLayout.rows(trace, Set.of());
             Canvas canvas = TimelineRenderer.render(trace, rows, TimelineOptions.full(columns, root.asciiOnly()));
-            System.out.print(AnsiText.of(canvas, root.colorOnStdout()));
+            root.out().print(AnsiText.of(canvas, root.colorOnStdout()));
         }
         return 0;
     }

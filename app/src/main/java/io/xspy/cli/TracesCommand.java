@@ -11,7 +11,7 @@ import io.xspy.source.XrayJson;
 import io.xspy.timeline.Style;
 import io.xspy.trace.Status;
 import io.xspy.trace.TraceSummary;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +48,8 @@ final class TracesCommand implements Callable<Integer> {
                 throw new ParameterException(root.spec.commandLine(), "--filter: " + e.getMessage());
             }
         }
-        PrintStream out = System.out;
-        try (Sources.Opened opened = Sources.open(root, System.err)) {
+        PrintWriter out = root.out();
+        try (Sources.Opened opened = Sources.open(root, root.err())) {
             TimeWindow window = opened.window(root);
             List<TraceSummary> found = new ArrayList<>();
             String token = null;
@@ -72,7 +72,7 @@ final class TracesCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void print(PrintStream out, List<TraceSummary> summaries, boolean color, boolean ascii) {
+    static void print(PrintWriter out, List<TraceSummary> summaries, boolean color, boolean ascii) {
         List<Printing.Column> columns = List.of(new Printing.Column("START", false), new Printing.Column("ID", false),
                 new Printing.Column("DURATION", true), new Printing.Column("RESPONSE", true),
                 new Printing.Column("STATUS", false), new Printing.Column("COLD", false),

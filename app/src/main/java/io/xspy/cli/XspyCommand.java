@@ -1,6 +1,7 @@
 package io.xspy.cli;
 
 import io.xspy.query.TimeWindow;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +80,16 @@ public final class XspyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(out());
         return 0;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     /** Colour for the standard output: only on a terminal, and never under NO_COLOR or --no-color. */

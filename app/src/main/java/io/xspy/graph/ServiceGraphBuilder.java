@@ -140,6 +140,8 @@ public final class ServiceGraphBuilder {
         /** Keeps the account id and every name the service was seen under. */
         void merge(ServiceId other) {
             if (other == id) return;
+            boolean sameAccount = other.accountId() == null || other.accountId().equals(id.accountId());
+            if (sameAccount && id.names().containsAll(other.names())) return; // the usual case: nothing new
             String account = id.accountId() != null ? id.accountId() : other.accountId();
             Set<String> names = new LinkedHashSet<>(id.names());
             names.addAll(other.names());

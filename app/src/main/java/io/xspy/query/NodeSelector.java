@@ -15,15 +15,20 @@ record NodeSelector(String name, String type, String accountId) {
 
     boolean matches(Segment s) {
         if (s.kind() != Kind.SUBSEGMENT) {
-            // Cheap rejection before building the ServiceId: a segment's node is named after it.
+            // A segment's identity is cheap to read without building its ServiceId (this mirrors ServiceId.of).
             if (name != null && !name.equals(s.name())) return false;
-        } else if (!s.isRemote()) {
-            return false;
-        } else if (type != null && !type.equals(remoteType(s))) {
-            return false;
+            if (type != null && !type.equals(segmentType(s))) return false;
+            return accountId == null || accountId.equals(s.aws().accountId());
         }
-        if (name == null && type == null && accountId == null) return true;
+        if (!s.isRemote()) return false;
+        if (type != null && !type.equals(remoteType(s))) return false;
+        if (name == null && accountId == null) return true;
         return matches(ServiceId.of(s));
+    }
+
+    private static String segmentType(Segment s) {
+        if (s.origin() != null) return s.origin();
+        return s.kind() == Kind.INFERRED ? "remote" : "client";
     }
 
     boolean matches(ServiceId id) {

@@ -20,13 +20,39 @@ final class TraceWalk {
         boolean visit(Trace trace, Segment node, Segment caller);
     }
 
+    /** Depth up to which the walk recurses; deeper subtrees go on an explicit stack. */
+    private static final int RECURSION_LIMIT = 64;
+
     /** Whether the visitor returns true for some node, visiting parents before children. */
     static boolean any(Trace trace, Visitor visitor) {
         List<Segment> roots = trace.roots();
-        Segment[] nodes = new Segment[Math.max(16, roots.size() + 8)];
+        for (int i = 0; i < roots.size(); i++) {
+            if (walk(trace, roots.get(i), null, visitor, 0)) return true;
+        }
+        return false;
+    }
+
+    /** Recursion allocates nothing, which matters when a filter runs over 100,000 traces. */
+    private static boolean walk(Trace trace, Segment node, Segment caller, Visitor visitor, int depth) {
+        if (visitor.visit(trace, node, caller)) return true;
+        List<Segment> kids = node.subsegments();
+        if (kids.isEmpty()) return false;
+        Segment enclosing = node.kind() == Kind.SUBSEGMENT ? caller : node;
+        if (depth >= RECURSION_LIMIT) return walkDeep(trace, kids, enclosing, visitor);
+        for (int i = 0; i < kids.size(); i++) {
+            if (walk(trace, kids.get(i), enclosing, visitor, depth + 1)) return true;
+        }
+        return false;
+    }
+
+    private static boolean walkDeep(Trace trace, List<Segment> start, Segment startCaller, Visitor visitor) {
+        Segment[] nodes = new Segment[Math.max(16, start.size() * 2)];
         Segment[] callers = new Segment[nodes.length];
         int top = 0;
-        for (int i = roots.size() - 1; i >= 0; i--) nodes[top++] = roots.get(i);
+        for (int i = start.size() - 1; i >= 0; i--) {
+            nodes[top] = start.get(i);
+            callers[top++] = startCaller;
+        }
         while (top > 0) {
             top--;
             Segment node = nodes[top];
@@ -63,8 +89,22 @@ final class TraceWalk {
      * reached without passing through another segment or a remote call, which are nodes of their own.
      */
     static boolean anyLocal(Segment node, Predicate<Segment> test) {
-        if (test.test(node)) return true;
-        if (node.subsegments().isEmpty()) return false;
+        return test.test(node) || anyLocalBelow(node, test, 0);
+    }
+
+    private static boolean anyLocalBelow(Segment node, Predicate<Segment> test, int depth) {
+        List<Segment> kids = node.subsegments();
+        for (int i = 0; i < kids.size(); i++) {
+            Segment s = kids.get(i);
+            if (s.kind() != Kind.SUBSEGMENT || s.isRemote()) continue;
+            if (test.test(s)) return true;
+            if (s.subsegments().isEmpty()) continue;
+            if (depth >= RECURSION_LIMIT ? anyLocalDeep(s, test) : anyLocalBelow(s, test, depth + 1)) return true;
+        }
+        return false;
+    }
+
+    private static boolean anyLocalDeep(Segment node, Predicate<Segment> test) {
         ArrayDeque<Segment> stack = new ArrayDeque<>(node.subsegments());
         while (!stack.isEmpty()) {
             Segment s = stack.pop();

@@ -82,11 +82,24 @@ public final class Canvas {
         }
     }
 
-    /** Copies another canvas onto this one with its top-left corner at (x, y). */
+    /**
+     * Copies another canvas onto this one with its top-left corner at (x, y). A wide character cut in
+     * half by this canvas's edge becomes a space, so no half glyph is left.
+     */
     public void draw(Canvas other, int x, int y) {
         for (int row = 0; row < other.height; row++) {
+            int ty = y + row;
+            if (ty < 0 || ty >= height) continue;
+            // wide characters of this canvas half covered by the copy lose their other half
+            clearWideAt(x, ty);
+            clearWideAt(x + other.width - 1, ty);
             for (int col = 0; col < other.width; col++) {
-                if (inside(x + col, y + row)) cells[(y + row) * width + x + col] = other.cells[row * other.width + col];
+                int tx = x + col;
+                if (!inside(tx, ty)) continue;
+                Cell cell = other.cells[row * other.width + col];
+                boolean wide = col + 1 < other.width && other.cells[row * other.width + col + 1].isContinuation();
+                if ((wide && tx + 1 >= width) || (cell.isContinuation() && (tx == 0 || col == 0))) cell = new Cell(" ", cell.style());
+                cells[ty * width + tx] = cell;
             }
         }
     }

@@ -24,7 +24,7 @@ public final class Durations {
         if (r < 1e-3) return digits(r * 1e6) + micro;
         if (r < 1) return digits(r * 1e3) + "ms";
         if (r < 1000) return digits(r) + "s";
-        if (r < 60_000) return digits(r / 60) + "min";
+        if (r < 3600) return digits(r / 60) + "min";
         return digits(r / 3600) + "h";
     }
 

@@ -188,4 +188,24 @@ class FilterEvaluationTest {
     void filter_prints_as_its_expression() {
         assertEquals("responsetime > 5", FilterParser.parse("  responsetime > 5 ").toString());
     }
+
+    @Test
+    void deep_trees_are_walked_to_the_bottom() {
+        int depth = 300;
+        StringBuilder json = new StringBuilder("[{\"id\":\"9000000000000000\",\"trace_id\":\"1-5f84c7a9-000000000000000000000010\","
+                + "\"name\":\"deep\",\"start_time\":1.0,\"end_time\":2.0,\"subsegments\":[");
+        for (int i = 1; i < depth; i++) {
+            String name = i == depth - 1 ? "DynamoDB" : "level " + i;
+            json.append(String.format("{\"id\":\"9%015x\",\"name\":\"%s\",\"start_time\":1.0,\"end_time\":2.0,", i, name));
+            if (i == depth - 1) {
+                json.append("\"annotations\":{\"bottom\":true},\"namespace\":\"aws\",\"aws\":{\"table_name\":\"t\"},");
+            }
+            json.append("\"subsegments\":[");
+        }
+        json.append("]}".repeat(depth)).append("]");
+        Trace deep = Fixtures.trace(json.toString());
+        assertTrue(FilterParser.parse("annotation.bottom = true").matches(deep));
+        assertTrue(FilterParser.parse("edge(\"deep\", \"t\")").matches(deep));
+        assertFalse(FilterParser.parse("annotation.bottom = false").matches(deep));
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The embedded X-Ray: segment documents in, assembled traces out, in memory. Thread-safe: the UDP
@@ -44,6 +45,7 @@ public final class TraceStore implements LogEvents {
     private final LinkedHashMap<String, Stored> traces = new LinkedHashMap<>(); // first-seen order
     private final LinkedHashMap<String, TraceSummary> summariesOnly = new LinkedHashMap<>();
     private final ArrayDeque<Diagnostic> recentDiagnostics = new ArrayDeque<>();
+    private final AtomicLong version = new AtomicLong();
     private long segmentsIngested;
     private long evicted;
     private long documentsDropped;
@@ -72,7 +74,7 @@ public final class TraceStore implements LogEvents {
     private static final class Stored {
         final String id;
         final LinkedHashMap<String, Segment> documents = new LinkedHashMap<>();
-        View view;
+        volatile View view;
 
         Stored(String id) {
             this.id = id;
@@ -89,7 +91,12 @@ public final class TraceStore implements LogEvents {
             return true;
         }
 
-        synchronized View view() {
+        View view() {
+            View cached = view;
+            return cached != null ? cached : assemble();
+        }
+
+        private synchronized View assemble() {
             if (view == null) {
                 Trace t = TraceAssembler.assemble(id, documents.values());
                 view = new View(t, TraceSummary.of(t));
@@ -115,6 +122,12 @@ public final class TraceStore implements LogEvents {
                 documentsDropped++;
             }
         }
+        version.incrementAndGet();
+    }
+
+    /** Changes whenever a document or summary is stored: readers cache what they derive per version. */
+    public long version() {
+        return version.get();
     }
 
     public void ingestAll(Collection<Segment> documents) {
@@ -129,6 +142,7 @@ public final class TraceStore implements LogEvents {
         if (traces.containsKey(summary.id())) return;
         summariesOnly.put(summary.id(), summary);
         evictBeyond(summariesOnly);
+        version.incrementAndGet();
     }
 
     private void evictBeyond(LinkedHashMap<String, ?> map) {

@@ -1,0 +1,51 @@
+package io.xspy.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CanvasTest {
+
+    @Test
+    void wideCharactersTakeTwoCells() {
+        Canvas c = new Canvas(6, 1);
+        assertEquals(5, c.put(0, 0, "注文x", Style.NORMAL));
+        assertEquals("注", c.cell(0, 0).text());
+        assertTrue(c.cell(1, 0).isContinuation());
+        assertEquals("注文x", c.line(0));
+    }
+
+    @Test
+    void drawCutsWideCharactersAtTheEdge() {
+        Canvas name = new Canvas(4, 1);
+        name.put(0, 0, "a注b", Style.NORMAL);
+        Canvas target = new Canvas(2, 1);
+        target.draw(name, 0, 0);
+        assertEquals("a", target.line(0), "half of 注 is not drawn");
+        Canvas shifted = new Canvas(4, 1);
+        shifted.draw(name, -2, 0);
+        assertEquals(" b", shifted.line(0), "the continuation alone is not drawn");
+    }
+
+    @Test
+    void drawOverAWideCharacterBlanksItsOtherHalf() {
+        Canvas target = new Canvas(6, 1);
+        target.put(0, 0, "注文注", Style.NORMAL);
+        Canvas patch = new Canvas(2, 1);
+        patch.put(0, 0, "xy", Style.OK);
+        target.draw(patch, 1, 0);
+        assertEquals(" xy 注", target.line(0));
+        assertEquals(Style.OK, target.cell(1, 0).style());
+    }
+
+    @Test
+    void controlCharactersBecomePlaceholders() {
+        Canvas c = new Canvas(10, 1);
+        c.put(0, 0, "a\u001Bb\u0085c\u202Ed", Style.NORMAL);
+        assertEquals("a\uFFFDb\uFFFDc\uFFFDd", c.line(0));
+        Canvas a = new Canvas(10, 1, true);
+        a.put(0, 0, "a\u001Bb", Style.NORMAL);
+        assertEquals("a?b", a.line(0));
+    }
+}
