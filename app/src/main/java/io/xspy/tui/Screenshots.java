@@ -73,7 +73,7 @@ public final class Screenshots {
             s.keys("j", "j", "j", "j", "j", "j", "Tab").shot("detail");
             s.keys("x").shot("raw-json");
             s.keys("Esc", "?").shot("help");
-            s.keys("Esc", "Esc", "/").type("service(\"xraystarter-py\") { fault ").keys("Enter").shot("filter-error");
+            s.keys("Esc", "Esc", "/", "Ctrl-U").type("service(\"xraystarter-py\") { fault ").keys("Enter").shot("filter-error");
             s.tui.close();
         }
         System.out.println("screenshots written to " + dir.toAbsolutePath());
@@ -85,6 +85,7 @@ public final class Screenshots {
                 case "Enter" -> new KeyStroke(KeyType.Enter);
                 case "Esc" -> new KeyStroke(KeyType.Escape);
                 case "Tab" -> new KeyStroke(KeyType.Tab);
+                case "Ctrl-U" -> new KeyStroke('u', true, false);
                 default -> new KeyStroke(n.charAt(0), false, false);
             };
             terminal.addInput(k);
