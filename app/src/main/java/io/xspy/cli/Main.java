@@ -1,5 +1,8 @@
 package io.xspy.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point of the xspy jar: picocli does the parsing, errors become one line and an exit code. */
@@ -11,7 +14,11 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return run(new CommandLine(new XspyCommand()), args);
+        CommandLine cli = new CommandLine(new XspyCommand());
+        // Unicode goes out as UTF-8 whatever the JVM's default; under a non-UTF-8 locale xspy writes ASCII
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return run(cli, args);
     }
 
     /** Runs on a prepared command line (tests set its output and error writers). */

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.xspy.tui.TuiOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,8 +82,10 @@ public final class XspyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        spec.commandLine().usage(out());
-        return 0;
+        try (Sources.Opened opened = Sources.open(this, err())) {
+            err().flush();
+            return Terminal.open(opened, this);
+        }
     }
 
     PrintWriter out() {
@@ -98,16 +102,15 @@ public final class XspyCommand implements Callable<Integer> {
     }
 
     boolean colorAllowed() {
-        String noColorEnv = System.getenv("NO_COLOR");
-        return !noColor && (noColorEnv == null || noColorEnv.isEmpty());
+        return !noColor && !TuiOptions.noColor(env);
     }
 
-    /** ASCII when asked, or when the locale cannot show Unicode. */
+    /** The environment (tests set their own). */
+    Map<String, String> env = System.getenv();
+
+    /** ASCII when asked, or when the locale does not name UTF-8 (as the TUI decides). */
     boolean asciiOnly() {
-        if (ascii) return true;
-        String locale = firstNonBlank(System.getenv("LC_ALL"), System.getenv("LC_CTYPE"), System.getenv("LANG"));
-        return locale != null && !locale.toUpperCase().replace("-", "").contains("UTF8")
-                && !locale.equals("C.UTF-8");
+        return ascii || !TuiOptions.utf8Locale(env);
     }
 
     boolean sinceGiven() {
@@ -138,10 +141,5 @@ public final class XspyCommand implements Callable<Integer> {
             }
         }
         return new TimeWindow(end.minus(span()), end);
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) if (v != null && !v.isBlank()) return v;
-        return null;
     }
 }

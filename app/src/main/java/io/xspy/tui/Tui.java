@@ -59,13 +59,18 @@ public final class Tui implements AutoCloseable {
      * stdout or stderr meanwhile (what the process writes there is held and printed afterwards).
      */
     public static void run(TraceSource source, TuiOptions options) throws IOException {
+        run(source, options, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #run(TraceSource, TuiOptions)}, on a given clock (a file's traces are shown as of their end). */
+    public static void run(TraceSource source, TuiOptions options, Clock clock) throws IOException {
         PrintStream out = System.out;
         PrintStream err = System.err;
         DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, Charset.defaultCharset());
         factory.setForceTextTerminal(true);
         Terminal terminal = factory.createTerminal();
         ByteArrayOutputStream held = new ByteArrayOutputStream();
-        Tui tui = new Tui(source, options, terminal, Clock.systemDefaultZone(), null);
+        Tui tui = new Tui(source, options, terminal, clock, null);
         Thread restore = new Thread(tui::close, "xspy-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
         PrintStream hold = new PrintStream(held, true, Charset.defaultCharset());
