@@ -104,7 +104,7 @@ public class UdpIngestBenchmark {
                     sent = now;
                     return;
                 }
-                Thread.onSpinWait();
+                LockSupport.parkNanos(20_000); // spinning would take the core the receiver needs
             }
         }
     }
