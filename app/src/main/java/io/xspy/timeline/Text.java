@@ -96,7 +96,12 @@ public final class Text {
         return " ".repeat(Math.max(0, cols - width(t))) + t;
     }
 
+    /**
+     * East Asian Wide and Fullwidth, and emoji that terminals draw two columns wide (those with
+     * Emoji_Presentation, such as U+231B, not only the supplementary planes).
+     */
     private static boolean isWide(int cp) {
+        if (cp >= 0x231A && cp <= 0x2B55 && isBmpEmojiPresentation(cp)) return true;
         return (cp >= 0x1100 && cp <= 0x115F)
                 || (cp >= 0x2E80 && cp <= 0x303E)
                 || (cp >= 0x3041 && cp <= 0x33FF)
@@ -108,9 +113,28 @@ public final class Text {
                 || (cp >= 0xFE30 && cp <= 0xFE4F)
                 || (cp >= 0xFF00 && cp <= 0xFF60)
                 || (cp >= 0xFFE0 && cp <= 0xFFE6)
+                || (cp >= 0x1F000 && cp <= 0x1F02F)
+                || (cp >= 0x1F0A0 && cp <= 0x1F0FF)
+                || (cp >= 0x1F18E && cp <= 0x1F1FF)
+                || (cp >= 0x1F200 && cp <= 0x1F2FF)
                 || (cp >= 0x1F300 && cp <= 0x1F64F)
+                || (cp >= 0x1F680 && cp <= 0x1F6FF)
+                || (cp >= 0x1F7E0 && cp <= 0x1F7FF)
                 || (cp >= 0x1F900 && cp <= 0x1F9FF)
+                || (cp >= 0x1FA70 && cp <= 0x1FAFF)
                 || (cp >= 0x20000 && cp <= 0x2FFFD)
                 || (cp >= 0x30000 && cp <= 0x3FFFD);
+    }
+
+    private static boolean isBmpEmojiPresentation(int cp) {
+        switch (cp) {
+            case 0x231A, 0x231B, 0x23E9, 0x23EA, 0x23EB, 0x23EC, 0x23F0, 0x23F3, 0x25FD, 0x25FE, 0x2614, 0x2615,
+                    0x267F, 0x2693, 0x26A1, 0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5, 0x26CE, 0x26D4, 0x26EA,
+                    0x26F2, 0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705, 0x270A, 0x270B, 0x2728, 0x274C, 0x274E, 0x2753,
+                    0x2754, 0x2755, 0x2757, 0x2795, 0x2796, 0x2797, 0x27B0, 0x27BF, 0x2B1B, 0x2B1C, 0x2B50, 0x2B55:
+                return true;
+            default:
+                return cp >= 0x2648 && cp <= 0x2653;
+        }
     }
 }

@@ -138,7 +138,7 @@ final class Screens {
         if (statusY >= 0) {
             String progress = app.loader.progress();
             if (progress != null) {
-                c.put(0, statusY, (ascii ? "* " : "\u231B ") + progress + " (Esc cancels)", Style.ACCENT);
+                c.put(0, statusY, (ascii ? "* " : "\u22EF ") + progress + " (Esc cancels)", Style.ACCENT);
             } else if (!app.status.isEmpty()) {
                 String mark = app.statusStyle == Style.FAULT ? "! " : "";
                 c.put(0, statusY, mark + app.status, app.statusStyle);

@@ -12,6 +12,7 @@ import io.xspy.query.FilterSyntaxException;
 import io.xspy.source.TraceSource;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Cell;
+import io.xspy.timeline.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -161,7 +162,15 @@ public final class Tui implements AutoCloseable {
             for (int x = 0; x < w; x++) {
                 Cell cell = canvas.cell(x, y);
                 if (cell.isContinuation()) continue;
-                screen.setCharacter(x, y, characters.computeIfAbsent(cell, this::character));
+                TextCharacter ch = characters.computeIfAbsent(cell, this::character);
+                boolean wide = x + 1 < canvas.width() && canvas.cell(x + 1, y).isContinuation();
+                if (ch.isDoubleWidth() != wide) {
+                    // Lanterna would count this glyph's columns differently from the canvas (and the
+                    // terminal): show the placeholder, so no column drifts
+                    ch = characters.computeIfAbsent(new Cell(Text.PLACEHOLDER, cell.style()), this::character);
+                    if (wide) screen.setCharacter(x + 1, y, characters.computeIfAbsent(new Cell(" ", cell.style()), this::character));
+                }
+                screen.setCharacter(x, y, ch);
             }
         }
     }
