@@ -106,3 +106,7 @@ test: lambdas-test tools
 bench:
 	mvn -B -q -pl bench -am package -DskipTests
 	java -jar bench/target/benchmarks.jar
+
+# PNG pictures of every screen, drawn from the real UI on a virtual terminal over the demo world
+screenshots: build
+	java -Djava.awt.headless=true -cp $(JAR) io.xspy.tui.Screenshots screenshots/

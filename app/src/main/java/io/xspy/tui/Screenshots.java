@@ -31,7 +31,7 @@ import javax.imageio.ImageIO;
  */
 public final class Screenshots {
 
-    private static final Instant NOW = Instant.parse("2026-11-26T15:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-26T14:52:00Z");
     private static final Color BACKGROUND = new Color(0x1d, 0x1f, 0x21);
     private static final Color FOREGROUND = new Color(0xd0, 0xd0, 0xd0);
     private static final Map<TextColor.ANSI, Color> ANSI = Map.ofEntries(
