@@ -1,17 +1,21 @@
 package io.xspy.source.demo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xspy.graph.ServiceGraph;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.Page;
 import io.xspy.source.TraceSource;
 import io.xspy.source.local.EmbeddedSource;
 import io.xspy.source.local.TraceStore;
+import io.xspy.trace.Diagnostic;
 import io.xspy.trace.LogLine;
-import io.xspy.trace.SegmentDocuments;
+import io.xspy.trace.Segment;
+import io.xspy.trace.SegmentParser;
 import io.xspy.trace.Trace;
 import io.xspy.trace.TraceSummary;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -25,7 +29,8 @@ public final class DemoSource implements TraceSource {
     /** At least twenty minutes of history: the Python fault phase, the fix, and the healthy stack after it. */
     public static final long HISTORY_SECONDS = 20 * 60;
 
-    private final DemoWorld world;
+    private final long seed;
+    private DemoWorld world;
     private final Clock clock;
     private final EmbeddedSource embedded;
 
@@ -36,7 +41,7 @@ public final class DemoSource implements TraceSource {
     /** A demo feeding a shared store (other sources, such as files, may feed it too). */
     public DemoSource(long seed, Clock clock, TraceStore store, String description) {
         this.clock = clock;
-        this.world = DemoWorld.anchored(seed, clock.instant(), HISTORY_SECONDS);
+        this.seed = seed;
         this.embedded = new EmbeddedSource(description, store);
         // the history is generated on the first read, off the UI thread, not here at start-up
     }
@@ -49,10 +54,17 @@ public final class DemoSource implements TraceSource {
     /** Runs the world up to now and ingests what happened. */
     public synchronized void catchUp() {
         Instant now = clock.instant();
+        if (world == null) world = DemoWorld.anchored(seed, now, HISTORY_SECONDS);
         DemoBatch batch = world.advance(now);
         if (batch.segmentDocuments().isEmpty()) return;
         TraceStore store = embedded.store();
-        store.ingestAll(SegmentDocuments.parse(String.join("\n", batch.segmentDocuments()), "demo").segments());
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        SegmentParser parser = new SegmentParser("demo", diagnostics);
+        for (ObjectNode document : batch.segmentDocuments()) {
+            Segment segment = parser.parseDocument(document);
+            if (segment != null) store.ingest(segment);
+        }
+        store.addDiagnostics(diagnostics);
         batch.logEvents().forEach(store::addLog);
     }
 

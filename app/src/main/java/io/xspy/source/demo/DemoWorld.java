@@ -80,7 +80,7 @@ public final class DemoWorld {
     /** Everything that happens from where the world stands up to {@code until}: call it repeatedly. */
     public synchronized DemoBatch advance(Instant until) {
         double end = seconds(until);
-        List<String> docs = new ArrayList<>();
+        List<ObjectNode> docs = new ArrayList<>();
         List<LogLine> logs = new ArrayList<>();
         while (nextUpload <= end) {
             upload(nextUpload, docs, logs);
@@ -90,7 +90,7 @@ public final class DemoWorld {
         return new DemoBatch(docs, logs);
     }
 
-    private void upload(double t, List<String> docs, List<LogLine> logs) {
+    private void upload(double t, List<ObjectNode> docs, List<LogLine> logs) {
         uploads++;
         String key = objectKey(uploads);
         String traceId = traceId(t);
@@ -104,7 +104,7 @@ public final class DemoWorld {
         http.putObject("response").put("status", 200).put("content_length", 0);
         s3.putObject("aws").put("operation", "PutObject").put("region", REGION).put("bucket_name", BUCKET)
                 .put("key", key).put("request_id", hex(16).toUpperCase());
-        docs.add(s3.toString());
+        docs.add(s3);
 
         double published = s3End + ms(60, 240);
         double snsEnd = published + ms(6, 18);
@@ -112,14 +112,14 @@ public final class DemoWorld {
         sns.put("resource_arn", TOPIC_ARN);
         sns.putObject("aws").put("topic_arn", TOPIC_ARN).put("operation", "Publish").put("region", REGION)
                 .put("account_id", ACCOUNT);
-        docs.add(sns.toString());
+        docs.add(sns);
 
         for (DemoRuntime runtime : DemoRuntime.values()) {
             invoke(runtime, traceId, sns.get("id").asText(), snsEnd + ms(1, 6), key, docs, logs);
         }
     }
 
-    private void invoke(DemoRuntime rt, String traceId, String parentId, double start, String key, List<String> docs,
+    private void invoke(DemoRuntime rt, String traceId, String parentId, double start, String key, List<ObjectNode> docs,
             List<LogLine> logs) {
         boolean broken = rt == DemoRuntime.PY && start < pythonFixedAt;
         Environment env = environments.get(rt);
@@ -214,8 +214,8 @@ public final class DemoWorld {
             function.set("cause", throttled ? throttleCause() : importErrorCause());
         }
         function.set("subsegments", fnSubs);
-        docs.add(service.toString());
-        docs.add(function.toString());
+        docs.add(service);
+        docs.add(function);
 
         environments.put(rt, broken ? null : new Environment(stream, overheadEnd));
     }
@@ -322,7 +322,8 @@ public final class DemoWorld {
     }
 
     private String traceId(double t) {
-        return "1-" + String.format("%08x", (long) t) + "-" + hex(24);
+        String seconds = Long.toHexString((long) t);
+        return "1-" + "0".repeat(Math.max(0, 8 - seconds.length())) + seconds + "-" + hex(24);
     }
 
     private String logStream(double t) {
@@ -351,7 +352,9 @@ public final class DemoWorld {
     }
 
     private static String fmt(double seconds) {
-        return String.format(java.util.Locale.ROOT, "%.2f", seconds * 1000);
+        long hundredths = Math.round(seconds * 100_000);
+        long fraction = hundredths % 100;
+        return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
     static double seconds(Instant i) {

@@ -24,7 +24,8 @@ class DemoWorldTest {
     static final Instant NOW = Instant.parse("2026-11-26T16:00:00Z");
 
     static List<Trace> traces(DemoBatch batch) {
-        ParseResult parsed = SegmentDocuments.parse(String.join("\n", batch.segmentDocuments()), "demo");
+        List<String> lines = batch.segmentDocuments().stream().map(Object::toString).toList();
+        ParseResult parsed = SegmentDocuments.parse(String.join("\n", lines), "demo");
         assertEquals(List.of(), parsed.diagnostics(), "the demo writes valid documents");
         Map<String, List<Segment>> byTrace = parsed.segments().stream()
                 .collect(Collectors.groupingBy(Segment::traceId, java.util.LinkedHashMap::new, Collectors.toList()));
@@ -45,7 +46,7 @@ class DemoWorldTest {
     @Test
     void advancingInStepsGivesTheSameWorldAsOneStep() {
         DemoWorld stepwise = DemoWorld.endingAt(3, NOW, 600);
-        List<String> docs = new ArrayList<>();
+        List<Object> docs = new ArrayList<>();
         for (int s = 540; s >= 0; s -= 60) docs.addAll(stepwise.advance(NOW.minusSeconds(s)).segmentDocuments());
         assertEquals(DemoWorld.endingAt(3, NOW, 600).advance(NOW).segmentDocuments(), docs);
     }
