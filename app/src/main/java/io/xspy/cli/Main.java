@@ -1,10 +1,43 @@
 package io.xspy.cli;
 
-/** Entry point of the xspy jar. */
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point of the xspy jar: picocli does the parsing, errors become one line and an exit code. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("xspy");
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new XspyCommand());
+        // Unicode goes out as UTF-8 whatever the JVM's default; under a non-UTF-8 locale xspy writes ASCII
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return run(cli, args);
+    }
+
+    /** Runs on a prepared command line (tests set its output and error writers). */
+    static int run(CommandLine cli, String... args) {
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("xspy: " + Errors.oneLine(ex));
+            return 1;
+        });
+        cli.setParameterExceptionHandler((ex, args2) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("xspy: " + ex.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
+            return 2;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
     }
 }

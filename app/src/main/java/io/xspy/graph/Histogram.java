@@ -56,7 +56,7 @@ public record Histogram(List<Bucket> buckets) {
         }
 
         public Builder add(double seconds, long count) {
-            double key = Math.round(seconds / resolution) * resolution;
+            double key = bucketOf(seconds);
             counts.merge(key, count, Long::sum);
             return this;
         }
@@ -64,6 +64,13 @@ public record Histogram(List<Bucket> buckets) {
         public Builder addAll(Histogram h) {
             for (Bucket b : h.buckets) add(b.value, b.count);
             return this;
+        }
+
+        /** The bucket value of a sample: 0.1024 s at 1 ms is 0.102, not 0.10200000000000001. */
+        private double bucketOf(double seconds) {
+            double steps = Math.round(seconds / resolution);
+            double perUnit = Math.rint(1 / resolution);
+            return resolution < 1 && Math.abs(perUnit * resolution - 1) < 1e-12 ? steps / perUnit : steps * resolution;
         }
 
         public Histogram build() {

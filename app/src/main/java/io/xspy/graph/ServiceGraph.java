@@ -26,6 +26,18 @@ public record ServiceGraph(Instant start, Instant end, List<Node> services, List
         return null;
     }
 
+    /** The node of this service, or null. */
+    public Node find(String name, String type) {
+        for (Node n : services) if (n.id().name().equals(name) && n.id().type().equals(type)) return n;
+        return null;
+    }
+
+    /** The edge from one node to another, or null. */
+    public Edge edge(int sourceId, int targetId) {
+        for (Edge e : edges) if (e.sourceId() == sourceId && e.targetId() == targetId) return e;
+        return null;
+    }
+
     public List<Edge> callersOf(int referenceId) {
         return edges.stream().filter(e -> e.targetId() == referenceId).toList();
     }

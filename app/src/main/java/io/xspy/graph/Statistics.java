@@ -1,5 +1,7 @@
 package io.xspy.graph;
 
+import io.xspy.trace.Status;
+
 /**
  * X-Ray's summary statistics of a node or edge: counts by outcome and the total response time in
  * seconds. A throttle is an error (ErrorStatistics.ThrottleCount); other 4xx are OtherCount.
@@ -13,6 +15,12 @@ public record Statistics(
         double totalResponseTime) {
 
     public static final Statistics EMPTY = new Statistics(0, 0, 0, 0, 0, 0);
+
+    /** One completed request with this outcome and response time (seconds). */
+    public static Statistics of(Status status, double responseTime) {
+        return new Statistics(status == Status.OK ? 1 : 0, status == Status.THROTTLE ? 1 : 0,
+                status == Status.ERROR ? 1 : 0, status == Status.FAULT ? 1 : 0, 1, responseTime);
+    }
 
     public long errorTotal() {
         return errorThrottleCount + errorOtherCount;

@@ -1,10 +1,10 @@
 package io.xspy.trace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +17,9 @@ import java.util.List;
 public final class SegmentDocuments {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    /** Reads the input as one JSON value; NDJSON (more than one value) fails here and is read by lines. */
-    private static final ObjectReader WHOLE = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Reads exactly one JSON value: NDJSON must not pass for its first line. */
+    private static final ObjectReader ONE_VALUE =
+            JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SegmentDocuments() {}
 
@@ -35,7 +36,7 @@ public final class SegmentDocuments {
         JsonNode whole = null;
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
-                whole = WHOLE.readTree(trimmed);
+                whole = ONE_VALUE.readTree(trimmed);
             } catch (JsonProcessingException e) {
                 whole = null; // not one JSON value: read it line by line below
             }

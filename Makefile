@@ -1,0 +1,108 @@
+# Entry points of the xspy demo stack: the Java CDK app in infra-cdk/ and the three Lambda
+# functions in lambdas/{ts,py,go}. PROFILE and REGION, when given, select the AWS profile/region:
+#   make deploy PROFILE=dev REGION=eu-central-1
+#   make traffic N=20 INTERVAL=2
+
+SHELL := bash
+.DEFAULT_GOAL := help
+
+CDK_VERSION := 2.1148.1
+PROFILE ?=
+REGION ?=
+N ?= 10
+INTERVAL ?= 5
+# extra arguments for the cdk CLI, e.g. CDK_ARGS='-c lambdasDir=/elsewhere/lambdas'
+CDK_ARGS ?=
+
+# jsii (under the Java CDK) runs on Node 20 but prints large warnings about it.
+export JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION := 1
+export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+# sub-makes and scripts read these from the environment
+export PROFILE REGION
+
+CDK := cd infra-cdk && $(if $(REGION),AWS_REGION=$(REGION) AWS_DEFAULT_REGION=$(REGION)) \
+	npx --yes aws-cdk@$(CDK_VERSION)
+CDK_OPTS := $(if $(PROFILE),--profile $(PROFILE)) $(CDK_ARGS)
+
+.PHONY: help build demo test tools bench screenshots lambdas lambdas-test synth bootstrap deploy destroy \
+	fastdeploy-ts fastdeploy-py fastdeploy-go traffic stack-test
+
+help:
+	@echo "demo          build xspy and open it on the embedded demo world"
+	@echo "build         build app/target/xspy.jar"
+	@echo "test          every test: the three functions, then mvn -B verify (app, CDK, end-to-end)"
+	@echo "bench         build and run the JMH benchmarks"
+	@echo "lambdas       build lambdas/{ts,py,go}/dist"
+	@echo "lambdas-test  run the tests of the three functions"
+	@echo "synth         build the functions and synthesize the xraystarter stack"
+	@echo "bootstrap     cdk bootstrap the account/region (once)"
+	@echo "deploy        build the functions and deploy the stack"
+	@echo "destroy       delete the stack, its bucket objects, table and log groups"
+	@echo "fastdeploy-X  update only the code of function X (ts, py, go)"
+	@echo "traffic       upload N (10) objects, one every INTERVAL (5) seconds"
+	@echo "stack-test    unit tests of the CDK stack and the traffic script"
+
+lambdas:
+	$(MAKE) -C lambdas/ts build
+	$(MAKE) -C lambdas/py build
+	$(MAKE) -C lambdas/go build
+
+lambdas-test:
+	$(MAKE) -C lambdas/ts test
+	$(MAKE) -C lambdas/py test
+	$(MAKE) -C lambdas/go test
+
+synth: lambdas
+	$(CDK) synth $(CDK_OPTS)
+
+bootstrap:
+	$(CDK) bootstrap $(CDK_OPTS)
+
+deploy: lambdas
+	$(CDK) deploy --require-approval never $(CDK_OPTS)
+
+# cdk synthesizes the app before destroying, and the app needs the functions' dist folders.
+destroy: lambdas
+	$(CDK) destroy --force $(CDK_OPTS)
+
+fastdeploy-ts:
+	$(MAKE) -C lambdas/ts fastdeploy
+
+fastdeploy-py:
+	$(MAKE) -C lambdas/py fastdeploy
+
+fastdeploy-go:
+	$(MAKE) -C lambdas/go fastdeploy
+
+traffic:
+	infra-cdk/scripts/traffic.sh --count $(N) --interval $(INTERVAL)
+
+stack-test:
+	mvn -B -pl infra-cdk -am verify
+
+# ---- xspy itself ------------------------------------------------------------------------------
+
+JAR := app/target/xspy.jar
+TOOLS := .tools/venv
+
+build:
+	mvn -B -q -pl app -am package -DskipTests
+
+demo: build
+	java -jar $(JAR) --demo
+
+# The AWS CLI and moto's server, in a virtual environment of their own, for the serve/AWS tests.
+$(TOOLS)/.installed: tools/requirements.txt
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt
+	touch $@
+
+tools: $(TOOLS)/.installed
+
+test: lambdas-test tools
+	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify
+
+bench:
+	mvn -B -q -pl bench -am package -DskipTests
+	java -jar bench/target/benchmarks.jar

@@ -1,0 +1,30 @@
+package io.xspy.cli;
+
+import io.xspy.query.TimeWindow;
+import io.xspy.tui.Tui;
+import io.xspy.tui.TuiOptions;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** Opens the terminal UI on an open source, with the command line's window and display options. */
+final class Terminal {
+    private Terminal() {}
+
+    static int open(Sources.Opened opened, XspyCommand options) throws IOException {
+        TuiOptions tui = TuiOptions.defaults().withAscii(options.asciiOnly()).withColor(options.colorAllowed());
+        Clock clock = Clock.systemDefaultZone();
+        if (opened.wholeStoreWindow() && !options.sinceGiven()) {
+            // a recorded file: show all of it, as of its last moment
+            TimeWindow all = opened.window(options);
+            tui = tui.withWindow(all.span());
+            clock = Clock.fixed(all.end(), ZoneId.systemDefault());
+        } else {
+            TimeWindow window = options.window(clock.instant());
+            tui = tui.withWindow(window.span());
+            if (options.until != null) clock = Clock.fixed(window.end(), ZoneId.systemDefault());
+        }
+        Tui.run(opened.source(), tui, clock);
+        return 0;
+    }
+}

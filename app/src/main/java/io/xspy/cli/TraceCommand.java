@@ -1,0 +1,74 @@
+package io.xspy.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xspy.source.SourceException;
+import io.xspy.source.XrayJson;
+import io.xspy.timeline.AnsiText;
+import io.xspy.timeline.Canvas;
+import io.xspy.timeline.TimelineLayout;
+import io.xspy.timeline.TimelineOptions;
+import io.xspy.timeline.TimelineRenderer;
+import io.xspy.timeline.TimelineRow;
+import io.xspy.trace.Trace;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code xspy trace ID}: the segment timeline of one trace, as text. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Print the segment timeline of one trace (or its segment documents as JSON).")
+final class TraceCommand implements Callable<Integer> {
+
+    @ParentCommand XspyCommand root;
+
+    @Parameters(paramLabel = "TRACE_ID", description = "The trace, e.g. 1-63847262-1f7b1f131c705dd37c779140.")
+    String traceId;
+
+    @Option(names = "--width", paramLabel = "N", description = "Columns (40..400; default: the terminal's, else 120).")
+    Integer width;
+
+    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json",
+            description = "text, or json in the shape of BatchGetTraces.")
+    OutputFormat output;
+
+    @Override
+    public Integer call() {
+        try (Sources.Opened opened = Sources.open(root, root.err())) {
+            Trace trace = find(opened, traceId);
+            Sources.report(trace.diagnostics(), root.err());
+            if (output == OutputFormat.json) {
+                ObjectNode json = JsonNodeFactory.instance.objectNode();
+                json.putArray("Traces").add(XrayJson.trace(trace));
+                json.putArray("UnprocessedTraceIds");
+                Printing.json(root.out(), json);
+                return 0;
+            }
+            int columns = Math.max(40, Math.min(400, width != null ? width : terminalWidth()));
+            List<TimelineRow> rows = TimelineLayout.rows(trace, Set.of());
+            Canvas canvas = TimelineRenderer.render(trace, rows, TimelineOptions.full(columns, root.asciiOnly()));
+            root.out().print(AnsiText.of(canvas, root.colorOnStdout()));
+        }
+        return 0;
+    }
+
+    static Trace find(Sources.Opened opened, String traceId) {
+        List<Trace> found = opened.source().traces(List.of(traceId));
+        if (found.isEmpty()) throw new SourceException("no trace " + traceId + " in " + opened.source().describe());
+        return found.get(0);
+    }
+
+    /** $COLUMNS when the shell exports it, else 120. */
+    static int terminalWidth() {
+        String columns = System.getenv("COLUMNS");
+        try {
+            return columns == null ? 120 : Integer.parseInt(columns.trim());
+        } catch (NumberFormatException e) {
+            return 120;
+        }
+    }
+}

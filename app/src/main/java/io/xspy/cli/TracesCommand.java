@@ -1,0 +1,116 @@
+package io.xspy.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xspy.query.FilterParser;
+import io.xspy.query.FilterSyntaxException;
+import io.xspy.query.TimeWindow;
+import io.xspy.source.Page;
+import io.xspy.source.XrayJson;
+import io.xspy.timeline.Style;
+import io.xspy.trace.Status;
+import io.xspy.trace.TraceSummary;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code xspy traces}: the summaries of the traces in the window that match a filter, newest first. */
+@Command(name = "traces", mixinStandardHelpOptions = true,
+        description = "List the traces in the window that match a filter expression, newest first.")
+final class TracesCommand implements Callable<Integer> {
+
+    @ParentCommand XspyCommand root;
+
+    @Option(names = "--filter", paramLabel = "EXPR",
+            description = "An X-Ray filter expression, e.g. 'service(\"xraystarter-py\") { fault }'.")
+    String filter;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N traces (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json",
+            description = "text, or json in the shape of GetTraceSummaries.")
+    OutputFormat output;
+
+    @Override
+    public Integer call() {
+        if (filter != null) {
+            try {
+                FilterParser.parse(filter);
+            } catch (FilterSyntaxException e) {
+                throw new ParameterException(root.spec.commandLine(), "--filter: " + e.getMessage());
+            }
+        }
+        PrintWriter out = root.out();
+        try (Sources.Opened opened = Sources.open(root, root.err())) {
+            TimeWindow window = opened.window(root);
+            List<TraceSummary> found = new ArrayList<>();
+            String token = null;
+            do {
+                Page<TraceSummary> page = opened.source().traceSummaries(window, filter, token);
+                for (TraceSummary s : page.items()) if (found.size() < limit) found.add(s);
+                token = page.nextToken();
+            } while (token != null && found.size() < limit);
+            if (output == OutputFormat.json) {
+                ObjectNode json = JsonNodeFactory.instance.objectNode();
+                ArrayNode list = json.putArray("TraceSummaries");
+                found.forEach(s -> list.add(XrayJson.traceSummary(s)));
+                json.put("ApproximateTime", window.endSeconds());
+                json.put("TracesProcessedCount", found.size());
+                Printing.json(out, json);
+                return 0;
+            }
+            print(out, found, root.colorOnStdout(), root.asciiOnly());
+        }
+        return 0;
+    }
+
+    static void print(PrintWriter out, List<TraceSummary> summaries, boolean color, boolean ascii) {
+        List<Printing.Column> columns = List.of(new Printing.Column("START", false), new Printing.Column("ID", false),
+                new Printing.Column("DURATION", true), new Printing.Column("RESPONSE", true),
+                new Printing.Column("STATUS", false), new Printing.Column("COLD", false),
+                new Printing.Column("HTTP", false));
+        List<Printing.Row> rows = new ArrayList<>();
+        for (TraceSummary s : summaries) {
+            String http = s.http().method() == null ? "" : s.http().method() + " " + nullToEmpty(s.http().url());
+            rows.add(new Printing.Row(List.of(start(s.startTime()), s.id(), ServicesCommand.time(s.duration(), ascii),
+                    ServicesCommand.time(s.responseTime(), ascii), status(s.status()),
+                    s.coldStart() ? (ascii ? "*" : "\u2744") : "", http), style(s.status())));
+        }
+        Printing.table(out, columns, rows, color, ascii);
+    }
+
+    static String start(double epochSeconds) {
+        Instant i = Instant.ofEpochMilli((long) (epochSeconds * 1000));
+        return i.toString().replace('T', ' ').replaceFirst("(\\.\\d{3})?Z$", "Z");
+    }
+
+    static String status(Status s) {
+        return switch (s) {
+            case OK -> "ok";
+            case ERROR -> "? error";
+            case THROTTLE -> "~ throttle";
+            case FAULT -> "! fault";
+        };
+    }
+
+    static Style style(Status s) {
+        return switch (s) {
+            case OK -> Style.NORMAL;
+            case ERROR -> Style.ERROR;
+            case THROTTLE -> Style.THROTTLE;
+            case FAULT -> Style.FAULT;
+        };
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,86 @@
+package io.xspy.source.demo;
+
+import io.xspy.graph.ServiceGraph;
+import io.xspy.query.TimeWindow;
+import io.xspy.source.Page;
+import io.xspy.source.TraceSource;
+import io.xspy.source.local.EmbeddedSource;
+import io.xspy.source.local.TraceStore;
+import io.xspy.trace.LogLine;
+import io.xspy.trace.SegmentDocuments;
+import io.xspy.trace.Trace;
+import io.xspy.trace.TraceSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The embedded demo: a {@link DemoWorld} feeding a {@link TraceStore} through the same ingest path as
+ * files and the UDP receiver. The world catches up with the clock on every read, so new invocations
+ * keep arriving while xspy runs (and nothing runs in the background).
+ */
+public final class DemoSource implements TraceSource {
+
+    /** At least twenty minutes of history: the Python fault phase, the fix, and the healthy stack after it. */
+    public static final long HISTORY_SECONDS = 20 * 60;
+
+    private final DemoWorld world;
+    private final Clock clock;
+    private final EmbeddedSource embedded;
+
+    public DemoSource(long seed, Clock clock) {
+        this(seed, clock, new TraceStore(), "demo (seed " + seed + ")");
+    }
+
+    /** A demo feeding a shared store (other sources, such as files, may feed it too). */
+    public DemoSource(long seed, Clock clock, TraceStore store, String description) {
+        this.clock = clock;
+        this.world = DemoWorld.anchored(seed, clock.instant(), HISTORY_SECONDS);
+        this.embedded = new EmbeddedSource(description, store);
+        // the history is generated on the first read, off the UI thread, not here at start-up
+    }
+
+    public TraceStore store() {
+        catchUp();
+        return embedded.store();
+    }
+
+    /** Runs the world up to now and ingests what happened. */
+    public synchronized void catchUp() {
+        Instant now = clock.instant();
+        DemoBatch batch = world.advance(now);
+        if (batch.segmentDocuments().isEmpty()) return;
+        TraceStore store = embedded.store();
+        store.ingestAll(SegmentDocuments.parse(String.join("\n", batch.segmentDocuments()), "demo").segments());
+        batch.logEvents().forEach(store::addLog);
+    }
+
+    @Override
+    public String describe() {
+        return embedded.describe();
+    }
+
+    @Override
+    public ServiceGraph serviceGraph(TimeWindow window) {
+        catchUp();
+        return embedded.serviceGraph(window);
+    }
+
+    @Override
+    public Page<TraceSummary> traceSummaries(TimeWindow window, String filterExpression, String pageToken) {
+        catchUp();
+        return embedded.traceSummaries(window, filterExpression, pageToken);
+    }
+
+    @Override
+    public List<Trace> traces(Collection<String> traceIds) {
+        catchUp();
+        return embedded.traces(traceIds);
+    }
+
+    @Override
+    public List<LogLine> logs(Trace trace) {
+        return embedded.logs(trace);
+    }
+}

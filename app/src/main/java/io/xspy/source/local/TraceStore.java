@@ -1,0 +1,290 @@
+package io.xspy.source.local;
+
+import io.xspy.source.LogEvents;
+import io.xspy.trace.Diagnostic;
+import io.xspy.trace.LogLine;
+import io.xspy.trace.Segment;
+import io.xspy.trace.Trace;
+import io.xspy.trace.TraceAssembler;
+import io.xspy.trace.TraceSummary;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The embedded X-Ray: segment documents in, assembled traces out, in memory. Thread-safe: the UDP
+ * receiver ingests while the TUI reads. A trace is re-assembled lazily when read after a new piece
+ * arrived, and its assembled form and summary are cached until the next piece. Memory is bounded:
+ * at most {@code maxTraces} traces (the first seen is evicted first, and counted), at most
+ * {@link #MAX_DOCUMENTS_PER_TRACE} documents per trace, at most {@code maxLogEvents} log events.
+ * Also keeps CloudWatch log events by group and stream, and serves them as {@link LogEvents}.
+ */
+public final class TraceStore implements LogEvents {
+
+    public static final int DEFAULT_MAX_TRACES = 100_000;
+    public static final int MAX_DOCUMENTS_PER_TRACE = 5_000;
+    public static final int DEFAULT_MAX_LOG_EVENTS = 1_000_000;
+    private static final int KEPT_DIAGNOSTICS = 100;
+
+    /** What the status line shows. */
+    public record Counters(long segmentsIngested, int traces, int summariesOnly, long evicted, long documentsDropped,
+            long diagnostics, long logEvents, long logEventsDropped) {}
+
+    /** An assembled trace with its summary, as cached. */
+    public record View(Trace trace, TraceSummary summary) {}
+
+    private final int maxTraces;
+    private final int maxLogEvents;
+    private final LinkedHashMap<String, Stored> traces = new LinkedHashMap<>(); // first-seen order
+    private final LinkedHashMap<String, TraceSummary> summariesOnly = new LinkedHashMap<>();
+    private final ArrayDeque<Diagnostic> recentDiagnostics = new ArrayDeque<>();
+    private final AtomicLong version = new AtomicLong();
+    private long segmentsIngested;
+    private long evicted;
+    private long documentsDropped;
+    private long diagnostics;
+
+    private final Object logLock = new Object();
+    private final Map<String, Map<String, List<LogLine>>> logs = new HashMap<>();
+    private long logEvents;
+    private long logEventsDropped;
+
+    public TraceStore() {
+        this(DEFAULT_MAX_TRACES, DEFAULT_MAX_LOG_EVENTS);
+    }
+
+    public TraceStore(int maxTraces, int maxLogEvents) {
+        if (maxTraces < 1 || maxLogEvents < 0) throw new IllegalArgumentException("store caps must be positive");
+        this.maxTraces = maxTraces;
+        this.maxLogEvents = maxLogEvents;
+    }
+
+    public int maxTraces() {
+        return maxTraces;
+    }
+
+    /** One trace's documents, one per id; the assembled view is built on demand. */
+    private static final class Stored {
+        final String id;
+        final LinkedHashMap<String, Segment> documents = new LinkedHashMap<>();
+        volatile View view;
+
+        Stored(String id) {
+            this.id = id;
+        }
+
+        /** A completed document replaces its in-progress version, never the other way round. */
+        synchronized boolean add(Segment doc) {
+            Segment seen = documents.get(doc.id());
+            if (seen == null && documents.size() >= MAX_DOCUMENTS_PER_TRACE) return false;
+            if (seen == null || !doc.inProgress() || seen.inProgress()) {
+                documents.put(doc.id(), doc);
+                view = null;
+            }
+            return true;
+        }
+
+        View view() {
+            View cached = view;
+            return cached != null ? cached : assemble();
+        }
+
+        private synchronized View assemble() {
+            if (view == null) {
+                Trace t = TraceAssembler.assemble(id, documents.values());
+                view = new View(t, TraceSummary.of(t));
+            }
+            return view;
+        }
+    }
+
+    public void ingest(Segment document) {
+        Stored s;
+        synchronized (this) {
+            segmentsIngested++;
+            summariesOnly.remove(document.traceId());
+            s = traces.get(document.traceId());
+            if (s == null) {
+                s = new Stored(document.traceId());
+                traces.put(s.id, s);
+                evictBeyond(traces);
+            }
+        }
+        if (!s.add(document)) {
+            synchronized (this) {
+                documentsDropped++;
+            }
+        }
+        version.incrementAndGet();
+    }
+
+    /** Changes whenever a document or summary is stored: readers cache what they derive per version. */
+    public long version() {
+        return version.get();
+    }
+
+    public void ingestAll(Collection<Segment> documents) {
+        for (Segment d : documents) ingest(d);
+    }
+
+    /**
+     * A trace known only from a GetTraceSummaries entry: listed by {@code traceSummaries} with a blank
+     * filter, but without segments (no timeline) until its documents arrive.
+     */
+    public synchronized void addSummaryOnly(TraceSummary summary) {
+        if (traces.containsKey(summary.id())) return;
+        summariesOnly.put(summary.id(), summary);
+        evictBeyond(summariesOnly);
+        version.incrementAndGet();
+    }
+
+    private void evictBeyond(LinkedHashMap<String, ?> map) {
+        Iterator<String> oldest = map.keySet().iterator();
+        while (map.size() > maxTraces && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+            evicted++;
+        }
+    }
+
+    public synchronized void addDiagnostics(Collection<Diagnostic> found) {
+        for (Diagnostic d : found) {
+            diagnostics++;
+            recentDiagnostics.addLast(d);
+            if (recentDiagnostics.size() > KEPT_DIAGNOSTICS) recentDiagnostics.removeFirst();
+        }
+    }
+
+    /** The last diagnostics reported (at most 100), oldest first. */
+    public synchronized List<Diagnostic> recentDiagnostics() {
+        return List.copyOf(recentDiagnostics);
+    }
+
+    /** The assembled trace, or null. */
+    public Trace trace(String traceId) {
+        Stored s;
+        synchronized (this) {
+            s = traces.get(traceId);
+        }
+        return s == null ? null : s.view().trace();
+    }
+
+    /** Every stored trace with its summary, first seen first; assembles what changed since the last read. */
+    public List<View> views() {
+        List<Stored> snapshot;
+        synchronized (this) {
+            snapshot = new ArrayList<>(traces.values());
+        }
+        List<View> out = new ArrayList<>(snapshot.size());
+        for (Stored s : snapshot) out.add(s.view());
+        return out;
+    }
+
+    public List<Trace> traces() {
+        return views().stream().map(View::trace).toList();
+    }
+
+    public synchronized List<TraceSummary> summariesOnly() {
+        return List.copyOf(summariesOnly.values());
+    }
+
+    public Counters counters() {
+        long events;
+        long eventsDropped;
+        synchronized (logLock) {
+            events = logEvents;
+            eventsDropped = logEventsDropped;
+        }
+        synchronized (this) {
+            return new Counters(segmentsIngested, traces.size(), summariesOnly.size(), evicted, documentsDropped,
+                    diagnostics, events, eventsDropped);
+        }
+    }
+
+    // ---- log events ----
+
+    private static final Comparator<LogLine> BY_TIME = Comparator.comparingDouble(LogLine::timestamp);
+
+    /** Adds one log event; beyond the cap it is dropped and counted. */
+    public void addLog(LogLine line) {
+        synchronized (logLock) {
+            if (logEvents >= maxLogEvents) {
+                logEventsDropped++;
+                return;
+            }
+            List<LogLine> stream = logs.computeIfAbsent(line.logGroup(), g -> new HashMap<>())
+                    .computeIfAbsent(line.logStream(), s -> new ArrayList<>());
+            int at = stream.size();
+            while (at > 0 && stream.get(at - 1).timestamp() > line.timestamp()) at--; // usually appends
+            stream.add(at, line);
+            logEvents++;
+        }
+    }
+
+    public boolean hasLogGroup(String logGroup) {
+        synchronized (logLock) {
+            return logs.containsKey(logGroup);
+        }
+    }
+
+    /** Every stored log event, by group, stream and time: what export writes. */
+    public List<LogLine> allLogs() {
+        synchronized (logLock) {
+            List<LogLine> out = new ArrayList<>();
+            logs.keySet().stream().sorted().forEach(g -> logs.get(g).keySet().stream().sorted()
+                    .forEach(s -> out.addAll(logs.get(g).get(s))));
+            return out;
+        }
+    }
+
+    @Override
+    public List<LogLine> filter(String logGroup, double from, double to, String term) {
+        synchronized (logLock) {
+            Map<String, List<LogLine>> streams = logs.get(logGroup);
+            if (streams == null) throw new GroupNotFound(logGroup);
+            List<LogLine> out = new ArrayList<>();
+            boolean all = term == null || term.isEmpty();
+            for (List<LogLine> stream : streams.values()) {
+                for (int i = firstAtOrAfter(stream, from); i < stream.size(); i++) {
+                    LogLine l = stream.get(i);
+                    if (l.timestamp() > to) break;
+                    if (all || l.message().contains(term)) out.add(l);
+                }
+            }
+            out.sort(BY_TIME);
+            return out;
+        }
+    }
+
+    @Override
+    public List<LogLine> stream(String logGroup, String logStream, double from, double to) {
+        synchronized (logLock) {
+            Map<String, List<LogLine>> streams = logs.get(logGroup);
+            if (streams == null) throw new GroupNotFound(logGroup);
+            List<LogLine> stream = streams.getOrDefault(logStream, List.of());
+            List<LogLine> out = new ArrayList<>();
+            for (int i = firstAtOrAfter(stream, from); i < stream.size() && stream.get(i).timestamp() <= to; i++) {
+                out.add(stream.get(i));
+            }
+            return out;
+        }
+    }
+
+    private static int firstAtOrAfter(List<LogLine> stream, double from) {
+        int lo = 0;
+        int hi = stream.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (stream.get(mid).timestamp() < from) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}

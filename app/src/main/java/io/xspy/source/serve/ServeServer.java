@@ -1,0 +1,198 @@
+package io.xspy.source.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.xspy.source.local.EmbeddedSource;
+import io.xspy.source.local.TraceStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code xspy serve}: the X-Ray and CloudWatch Logs APIs over the embedded store, on one port, for the
+ * AWS CLI, the SDKs and xspy itself ({@code --endpoint-url http://127.0.0.1:2772}). X-Ray's REST JSON
+ * protocol (POST /ServiceGraph, /TraceSummaries, /Traces, /TraceSegments) and CloudWatch Logs' JSON
+ * 1.1 protocol (POST / with X-Amz-Target Logs_20140328.FilterLogEvents or .GetLogEvents). Requests are
+ * not authenticated: any signature is accepted. Binds 127.0.0.1 unless told otherwise; requests are
+ * handled by a bounded pool (16 threads, 256 queued). A {@link FaultPlan} can add latency and errors.
+ */
+public final class ServeServer implements AutoCloseable {
+
+    public static final int DEFAULT_PORT = 2772;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** Items per page of GetTraceSummaries, GetServiceGraph and the log reads, unless set. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    private static final int THREADS = 16;
+    private static final int QUEUE = 256;
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor pool;
+    private final XrayApi xray;
+    private final LogsApi logs;
+    private final FaultPlan faults;
+
+    private ServeServer(HttpServer server, ThreadPoolExecutor pool, XrayApi xray, LogsApi logs, FaultPlan faults) {
+        this.server = server;
+        this.pool = pool;
+        this.xray = xray;
+        this.logs = logs;
+        this.faults = faults;
+    }
+
+    /** Serves the store behind an embedded source (the demo world, files, UDP). */
+    public static ServeServer start(EmbeddedSource source, String host, int port, FaultPlan faults) {
+        return start(source.store(), host, port, faults, DEFAULT_PAGE_SIZE);
+    }
+
+    public static ServeServer start(TraceStore store, String host, int port, FaultPlan faults) {
+        return start(store, host, port, faults, DEFAULT_PAGE_SIZE);
+    }
+
+    /** Starts serving; port 0 picks a free port (see {@link #port()}). */
+    public static ServeServer start(TraceStore store, String host, int port, FaultPlan faults, int pageSize) {
+        if (pageSize < 1) throw new IllegalArgumentException("page size must be at least 1");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
+        // ACK: tens of ms per call. Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host == null ? DEFAULT_HOST : host, port), 64);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread t = new Thread(r, "xspy-serve-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, (task, executor) -> { throw new java.util.concurrent.RejectedExecutionException("busy"); });
+        ServeServer s = new ServeServer(server, pool, new XrayApi(store, pageSize), new LogsApi(store, pageSize),
+                faults == null ? FaultPlan.none() : faults);
+        server.createContext("/", s::handle);
+        server.setExecutor(pool);
+        server.start();
+        return s;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String endpoint() {
+        return "http://" + server.getAddress().getHostString() + ":" + port();
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            boolean isLogs = target != null;
+            String operation = isLogs ? LogsApi.operation(target) : XrayApi.operation(exchange.getRequestURI().getPath());
+            try {
+                if (!"POST".equals(exchange.getRequestMethod())) {
+                    throw new ApiError(405, "UnknownOperationException", "only POST is served");
+                }
+                if (operation == null) {
+                    throw new ApiError(isLogs ? 400 : 404, "UnknownOperationException", "unknown operation "
+                            + (isLogs ? target : exchange.getRequestURI().getPath()));
+                }
+                JsonNode body = readBody(exchange);
+                applyFaults(operation, isLogs);
+                ObjectNode result = isLogs ? logs.handle(operation, body) : xray.handle(operation, body);
+                send(exchange, 200, isLogs, null, result);
+            } catch (ApiError e) {
+                ObjectNode error = JSON.createObjectNode();
+                if (isLogs) error.put("__type", e.type);
+                error.put("message", e.getMessage());
+                send(exchange, e.status, isLogs, e.type, error);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down: drop the request
+            } catch (RuntimeException e) {
+                ObjectNode error = JSON.createObjectNode();
+                String type = isLogs ? "ServiceUnavailableException" : "InternalFailure";
+                if (isLogs) error.put("__type", type);
+                error.put("message", "internal error: " + e);
+                send(exchange, 500, isLogs, type, error);
+            }
+        }
+    }
+
+    private void applyFaults(String operation, boolean isLogs) throws InterruptedException {
+        FaultPlan.Action action = faults.next(operation);
+        if (action.delayMs() > 0) Thread.sleep(action.delayMs());
+        String action4iam = (isLogs ? "logs:" : "xray:") + operation;
+        switch (action.outcome()) {
+            case DENY -> throw new ApiError(isLogs ? 400 : 403, "AccessDeniedException",
+                    "User: arn:aws:iam::000000000000:user/xspy-serve is not authorized to perform: " + action4iam
+                            + " because no identity-based policy allows the " + action4iam + " action");
+            case THROTTLE -> throw isLogs ? new ApiError(400, "ThrottlingException", "Rate exceeded")
+                    : new ApiError(429, "ThrottledException", "Rate exceeded");
+            case SERVER_ERROR -> throw isLogs ? new ApiError(500, "ServiceUnavailableException", "injected fault")
+                    : new ApiError(500, "InternalFailure", "injected fault");
+            case SERVE -> { }
+        }
+    }
+
+    private static JsonNode readBody(HttpExchange exchange) throws IOException {
+        byte[] bytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        }
+        if (bytes.length > MAX_BODY) throw new ApiError(413, "RequestEntityTooLarge", "request body over 16 MiB");
+        if (bytes.length == 0) return JSON.createObjectNode();
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node == null || !node.isObject()) throw new ApiError(400, "SerializationException", "body is not a JSON object");
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiError(400, "SerializationException", "body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, boolean isLogs, String errorType, JsonNode body)
+            throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", isLogs ? "application/x-amz-json-1.1" : "application/json");
+        headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (errorType != null) headers.set("x-amzn-ErrorType", errorType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow(); // wakes handlers sleeping in an injected hang
+    }
+
+    static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,102 @@
+package io.xspy.tui;
+
+import io.xspy.source.SourceException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Runs loads off the UI thread and hands their results back through a queue the UI thread
+ * drains. One load at a time: starting one cancels the one before, and so does {@link #cancel}.
+ * A cancelled load's result is dropped.
+ */
+final class Loader {
+
+    /** What a running load reports: a line such as "loading 35/100 traces", and whether it was cancelled. */
+    static final class Progress {
+        private volatile String text;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+
+        Progress(String text) { this.text = text; }
+
+        void report(String line) { text = line; }
+
+        String text() { return text; }
+
+        boolean cancelled() { return cancelled.get(); }
+    }
+
+    /** A load: computes a result, may report progress, may throw. */
+    interface Work<T> {
+        T run(Progress progress) throws Exception;
+    }
+
+    private final Executor executor;
+    private final Queue<Runnable> done = new ConcurrentLinkedQueue<>();
+    private Progress current;
+
+    Loader(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Starts a load; {@code onResult} or {@code onError} (with a one-line message) runs later on the UI thread. */
+    <T> void start(String label, Work<T> work, Consumer<T> onResult, Consumer<String> onError) {
+        cancel();
+        Progress progress = new Progress(label);
+        current = progress;
+        executor.execute(() -> {
+            try {
+                T value = work.run(progress);
+                done.add(() -> finish(progress, () -> onResult.accept(value)));
+            } catch (Throwable e) {
+                String message = message(e);
+                done.add(() -> finish(progress, () -> onError.accept(message)));
+            }
+        });
+    }
+
+    private void finish(Progress progress, Runnable then) {
+        if (progress.cancelled()) return;
+        if (current == progress) current = null;
+        then.run();
+    }
+
+    /** Cancels the running load, if any; returns whether there was one. */
+    boolean cancel() {
+        Progress p = current;
+        current = null;
+        if (p == null) return false;
+        p.cancelled.set(true);
+        return true;
+    }
+
+    boolean busy() { return current != null; }
+
+    /** The running load's progress line, or null. */
+    String progress() {
+        Progress p = current;
+        return p == null ? null : p.text();
+    }
+
+    /** Runs the results that have arrived; returns whether there were any. */
+    boolean drain() {
+        boolean any = false;
+        for (Runnable r; (r = done.poll()) != null; ) {
+            r.run();
+            any = true;
+        }
+        return any;
+    }
+
+    /** A one-line message for the status line: the source's own words, else the exception's. */
+    static String message(Throwable e) {
+        Throwable t = e;
+        while (!(t instanceof SourceException) && t.getCause() != null && t.getMessage() == null) t = t.getCause();
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) m = t.getClass().getSimpleName();
+        int nl = m.indexOf('\n');
+        return nl >= 0 ? m.substring(0, nl) : m;
+    }
+}

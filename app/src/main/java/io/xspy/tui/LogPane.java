@@ -1,0 +1,58 @@
+package io.xspy.tui;
+
+import io.xspy.timeline.Style;
+import io.xspy.timeline.Text;
+import io.xspy.trace.LogLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The log lines of a trace as the log pane shows them: time relative to the trace start, the
+ * function (the last part of the log group), the message split into lines; errors highlighted,
+ * REPORT lines read into their figures, START/END lines dimmed.
+ */
+final class LogPane {
+    private LogPane() {}
+
+    private static final int FN = 16;
+    private static final Pattern ERROR = Pattern.compile("ERROR|Exception|Traceback|Task timed out");
+
+    static boolean isError(String message) {
+        return message != null && ERROR.matcher(message).find();
+    }
+
+    static List<Line> lines(List<LogLine> logs, double traceStart, boolean ascii) {
+        List<Line> out = new ArrayList<>();
+        for (LogLine log : logs) {
+            String when = pad(Fmt.offset(log.timestamp() - traceStart, ascii), 9, ascii);
+            String fn = pad(function(log.logGroup()), FN, ascii);
+            String message = log.message() == null ? "" : log.message();
+            LambdaReport report = LambdaReport.parse(message);
+            if (report != null) {
+                out.add(new Line(when + fn + report.summary(ascii), Style.ACCENT));
+                continue;
+            }
+            Style style = isError(message) ? Style.FAULT
+                    : message.startsWith("START ") || message.startsWith("END ") ? Style.DIM : Style.NORMAL;
+            String[] parts = message.split("\r?\n|\r", -1);
+            int n = parts.length;
+            while (n > 1 && parts[n - 1].isBlank()) n--; // CloudWatch messages end in a newline
+            for (int i = 0; i < n; i++) {
+                String prefix = i == 0 ? when + fn : " ".repeat(9 + FN);
+                out.add(new Line(prefix + parts[i], style));
+            }
+        }
+        return out;
+    }
+
+    static String function(String logGroup) {
+        if (logGroup == null) return "";
+        int i = logGroup.lastIndexOf('/');
+        return i >= 0 ? logGroup.substring(i + 1) : logGroup;
+    }
+
+    private static String pad(String s, int cols, boolean ascii) {
+        return Text.padRight(s, cols - 1, ascii) + " ";
+    }
+}

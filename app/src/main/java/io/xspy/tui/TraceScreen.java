@@ -1,0 +1,104 @@
+package io.xspy.tui;
+
+import io.xspy.timeline.Canvas;
+import io.xspy.timeline.Style;
+import io.xspy.timeline.Text;
+import java.util.List;
+
+/**
+ * The trace screen: the timeline pane, the detail pane of the selected node and the log pane.
+ * Wide screens put the detail beside the timeline; narrower ones stack the panes; below 80×24
+ * only the focused pane is shown.
+ */
+final class TraceScreen {
+    private TraceScreen() {}
+
+    static void render(App app, Views.TraceState t, Canvas c) {
+        boolean ascii = app.ascii();
+        if (t.trace == null) {
+            c.put(1, 1, app.loader.busy() ? "loading trace " + t.traceId + "..." : "trace " + t.traceId + " not loaded (r reloads)", Style.DIM);
+            return;
+        }
+        int w = c.width();
+        int h = c.height();
+        if (t.raw && t.current() != null) {
+            List<Line> raw = SegmentDetail.raw(t.current().segment());
+            t.rawScroll = Math.max(0, Math.min(t.rawScroll, Math.max(0, raw.size() - (h - 1))));
+            pane(c, 0, 0, w, h, "raw JSON of " + t.current().segment().name() + " (Esc closes)", true, raw, t.rawScroll, ascii);
+            return;
+        }
+        boolean tiny = w < 80 || app.height < 24;
+        if (tiny) {
+            switch (t.focus) {
+                case TIMELINE -> timeline(app, t, c, 0, 0, w, h);
+                case DETAIL -> detail(app, t, c, 0, 0, w, h);
+                case LOGS -> logs(app, t, c, 0, 0, w, h);
+            }
+            return;
+        }
+        int logsH = t.showLogs ? Math.max(4, h / 3) : 0;
+        int topH = h - logsH;
+        if (w >= 120) {
+            int tlW = w * 3 / 5;
+            timeline(app, t, c, 0, 0, tlW, topH);
+            detail(app, t, c, tlW, 0, w - tlW, topH);
+            if (logsH > 0) logs(app, t, c, 0, topH, w, logsH);
+        } else {
+            int tlH = Math.max(4, topH * 3 / 5);
+            timeline(app, t, c, 0, 0, w, t.showLogs ? topH : tlH);
+            if (t.showLogs) {
+                // the bottom holds the logs, or the detail while it has the focus
+                if (t.focus == Views.Pane.DETAIL) detail(app, t, c, 0, topH, w, logsH);
+                else logs(app, t, c, 0, topH, w, logsH);
+            } else {
+                detail(app, t, c, 0, tlH, w, h - tlH);
+            }
+        }
+    }
+
+    private static void timeline(App app, Views.TraceState t, Canvas c, int x, int y, int w, int h) {
+        boolean focused = t.focus == Views.Pane.TIMELINE;
+        title(c, x, y, w, "timeline " + Fmt.duration(t.trace.duration(), app.ascii()) + ", " + t.rows.size() + " rows", focused, app.ascii());
+        int rowsH = Math.max(0, h - 2);
+        int first = t.scroll(rowsH);
+        Canvas tl = TimelinePane.render(t.trace, t.rows, w, app.ascii(), t.viewStart, t.viewEnd, focused ? t.selected : -1,
+                first, rowsH);
+        if (!focused && t.selected >= first && t.selected < first + rowsH) tl.restyle(0, 1 + t.selected - first, 1, Style.SELECTED);
+        c.draw(tl, x, y + 1);
+    }
+
+    private static void detail(App app, Views.TraceState t, Canvas c, int x, int y, int w, int h) {
+        if (t.current() == null) return;
+        List<Line> lines = SegmentDetail.lines(t.trace, t.current().segment(), app.ascii());
+        t.detailScroll = Math.max(0, Math.min(t.detailScroll, Math.max(0, lines.size() - (h - 1))));
+        pane(c, x, y, w, h, "detail", t.focus == Views.Pane.DETAIL, lines, t.detailScroll, app.ascii());
+    }
+
+    private static void logs(App app, Views.TraceState t, Canvas c, int x, int y, int w, int h) {
+        List<Line> lines = t.logLines;
+        String title = t.logError != null ? "logs: " + t.logError : "logs, " + lines.size() + " lines";
+        if (lines.isEmpty() && t.logError == null) lines = List.of(new Line("no log lines for this trace", Style.DIM));
+        t.logScroll = Math.max(0, Math.min(t.logScroll, Math.max(0, lines.size() - (h - 1))));
+        pane(c, x, y, w, h, title, t.focus == Views.Pane.LOGS, lines, t.logScroll, app.ascii());
+    }
+
+    /** A titled pane of text lines from {@code scroll}, each line clipped to the pane. */
+    private static void pane(Canvas c, int x, int y, int w, int h, String title, boolean focused, List<Line> lines,
+            int scroll, boolean ascii) {
+        if (w <= 0 || h <= 0) return;
+        title(c, x, y, w, title + (lines.size() > h - 1 ? " " + (scroll + 1) + "/" + lines.size() : ""), focused, ascii);
+        Canvas inner = new Canvas(Math.max(0, w - 1), Math.max(0, h - 1), ascii);
+        for (int i = 0; i < h - 1 && scroll + i < lines.size(); i++) {
+            Line l = lines.get(scroll + i);
+            inner.put(0, i, l.text(), l.style());
+        }
+        c.draw(inner, x + 1, y + 1);
+    }
+
+    private static void title(Canvas c, int x, int y, int w, String text, boolean focused, boolean ascii) {
+        Canvas bar = new Canvas(w, 1, ascii);
+        bar.fill(0, 0, w, Symbols.horizontal(ascii), focused ? Style.ACCENT : Style.DIM);
+        bar.put(1, 0, (focused ? (ascii ? "> " : "\u25B6 ") : " ") + Text.truncate(Text.sanitize(text, ascii), Math.max(0, w - 4), ascii) + " ", focused ? Style.ACCENT : Style.DIM);
+        c.draw(bar, x, y);
+    }
+}

@@ -1,0 +1,203 @@
+package io.xspy.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import io.xspy.query.FilterParser;
+import io.xspy.query.FilterSyntaxException;
+import io.xspy.source.TraceSource;
+import io.xspy.timeline.Canvas;
+import io.xspy.timeline.Cell;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The terminal UI: a loop on the calling thread that reads keys, applies loaded results, and
+ * draws the state (through a {@link Canvas}) to a Lanterna screen. {@link #run} is the entry point
+ * for the CLI; the constructor takes any Lanterna terminal, so tests drive a virtual one.
+ */
+public final class Tui implements AutoCloseable {
+
+    private final App app;
+    private final Screen screen;
+    private final Palette palette;
+    private final ExecutorService ownExecutor;
+    private boolean dirty = true;
+    private boolean started;
+    private long lastFrameNanos;
+
+    /**
+     * A UI on the given terminal. {@code executor} runs the loads (tests pass a direct one for
+     * deterministic screens); null uses a background thread of its own.
+     */
+    public Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor)
+            throws IOException {
+        this.ownExecutor = executor == null ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "xspy-loader");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), Tui::checkFilter);
+        this.palette = new Palette(options.color());
+        this.screen = new TerminalScreen(terminal);
+    }
+
+    /**
+     * Opens the UI on the process's terminal (never a Swing window) and returns when the user
+     * quits. The terminal is restored on quit, on Ctrl-C and after a crash; nothing else prints to
+     * stdout or stderr meanwhile (what the process writes there is held and printed afterwards).
+     */
+    public static void run(TraceSource source, TuiOptions options) throws IOException {
+        run(source, options, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #run(TraceSource, TuiOptions)}, on a given clock (a file's traces are shown as of their end). */
+    public static void run(TraceSource source, TuiOptions options, Clock clock) throws IOException {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, Charset.defaultCharset());
+        factory.setForceTextTerminal(true);
+        Terminal terminal = factory.createTerminal();
+        ByteArrayOutputStream held = new ByteArrayOutputStream();
+        Tui tui = new Tui(source, options, terminal, clock, null);
+        Thread restore = new Thread(tui::close, "xspy-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(restore);
+        PrintStream hold = new PrintStream(held, true, Charset.defaultCharset());
+        System.setOut(hold);
+        System.setErr(hold);
+        try {
+            tui.loop();
+        } finally {
+            tui.close();
+            System.setOut(out);
+            System.setErr(err);
+            try {
+                Runtime.getRuntime().removeShutdownHook(restore);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+            if (held.size() > 0) err.print(held.toString(Charset.defaultCharset()));
+        }
+    }
+
+    /** Starts the screen and the first loads. */
+    public void start() throws IOException {
+        if (started) return;
+        started = true;
+        screen.startScreen();
+        screen.setCursorPosition(null);
+        app.start();
+    }
+
+    /** Runs until the user quits. */
+    public void loop() throws IOException {
+        start();
+        while (!app.quit) {
+            if (!step()) {
+                try {
+                    Thread.sleep(app.loader.busy() ? 30 : 10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * One turn of the loop: resize, keys, loaded results, follow timer, then a frame if anything
+     * changed. Returns whether anything happened.
+     */
+    public boolean step() throws IOException {
+        start();
+        boolean changed = false;
+        if (screen.doResizeIfNecessary() != null) changed = true;
+        for (KeyStroke k; !app.quit && (k = screen.pollInput()) != null; ) {
+            app.key(Key.from(k));
+            changed = true;
+        }
+        if (app.loader.drain()) changed = true;
+        if (app.tick()) changed = true;
+        // progress lines change on their own while a load runs
+        if (app.loader.busy() && System.nanoTime() - lastFrameNanos > 100_000_000L) changed = true;
+        if (changed || dirty) {
+            draw();
+            dirty = false;
+        }
+        return changed;
+    }
+
+    /** Draws the current state now (render onto a canvas, copy to the screen, refresh). */
+    public void draw() throws IOException {
+        TerminalSize size = screen.getTerminalSize();
+        app.width = size.getColumns();
+        app.height = size.getRows();
+        Canvas canvas = Screens.render(app, size.getColumns(), size.getRows());
+        copy(canvas);
+        screen.refresh(Screen.RefreshType.DELTA);
+        lastFrameNanos = System.nanoTime();
+    }
+
+    private final Map<Cell, TextCharacter> characters = new HashMap<>();
+
+    /** Copies canvas cells to the screen's back buffer; the second half of a wide character is skipped. */
+    private void copy(Canvas canvas) {
+        TerminalSize size = screen.getTerminalSize();
+        int w = Math.min(canvas.width(), size.getColumns());
+        int h = Math.min(canvas.height(), size.getRows());
+        if (characters.size() > 4096) characters.clear();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                Cell cell = canvas.cell(x, y);
+                if (cell.isContinuation()) continue;
+                screen.setCharacter(x, y, characters.computeIfAbsent(cell, this::character));
+            }
+        }
+    }
+
+    private TextCharacter character(Cell cell) {
+        Palette.Look look = palette.look(cell.style());
+        TextCharacter[] chars = TextCharacter.fromString(cell.text(), look.fg(), look.bg(), look.sgr());
+        return chars.length == 0 ? TextCharacter.DEFAULT_CHARACTER : chars[0];
+    }
+
+    public boolean quitRequested() {
+        return app.quit;
+    }
+
+    /** Restores the terminal: leaves the private screen, shows the cursor. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (started) screen.stopScreen();
+        } catch (IOException | RuntimeException e) {
+            // the terminal is gone; nothing more to restore
+        } finally {
+            started = false;
+            if (ownExecutor != null) ownExecutor.shutdownNow();
+        }
+    }
+
+    App app() {
+        return app;
+    }
+
+    Screen screen() {
+        return screen;
+    }
+
+    private static void checkFilter(String expression) throws FilterSyntaxException {
+        FilterParser.parse(expression);
+    }
+}

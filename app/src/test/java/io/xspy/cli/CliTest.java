@@ -1,0 +1,137 @@
+package io.xspy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    static final String BLOG = "src/test/resources/cli/blog-go-cold.json";
+    static final String MIXED = "src/test/resources/cli/mixed.ndjson";
+    static final String BLOG_TRACE = "1-63847262-1f7b1f131c705dd37c779140";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        XspyCommand command = new XspyCommand();
+        command.env = Map.of("LANG", "C.UTF-8");
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = Main.run(cli, args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run version = run("--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().startsWith("xspy 0.1.0"), version.out());
+        Run help = run("--help");
+        for (String command : new String[] {"services", "traces", "trace", "logs", "export"}) {
+            assertTrue(help.out().contains(command), command);
+        }
+    }
+
+    @Test
+    void traceFromABatchGetTracesFileIsDrawnAsATimeline() {
+        Run r = run("--file", BLOG, "trace", BLOG_TRACE, "--width", "100");
+        assertEquals(0, r.exit(), r.err());
+        Golden.check("trace-blog-go-100.txt", r.out());
+        Run ascii = run("--file", BLOG, "trace", BLOG_TRACE, "--width", "80", "--ascii");
+        Golden.check("trace-blog-go-80-ascii.txt", ascii.out());
+        assertTrue(ascii.out().chars().allMatch(c -> c < 128), "ASCII only");
+    }
+
+    @Test
+    void traceAsJsonHasTheShapeOfBatchGetTraces() throws Exception {
+        Run r = run("--file", BLOG, "trace", BLOG_TRACE, "--output", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = JSON.readTree(r.out());
+        assertEquals(BLOG_TRACE, json.at("/Traces/0/Id").asText());
+        assertEquals(2, json.at("/Traces/0/Segments").size());
+        JsonNode doc = JSON.readTree(json.at("/Traces/0/Segments/0/Document").asText());
+        assertEquals(BLOG_TRACE, doc.get("trace_id").asText());
+        assertTrue(json.get("UnprocessedTraceIds").isArray());
+    }
+
+    @Test
+    void tracesListsTheFileWithItsColdStart() {
+        Run r = run("--file", BLOG, "traces");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(BLOG_TRACE), r.out());
+        assertTrue(r.out().contains("\u2744"), "cold start marked: " + r.out());
+        assertTrue(r.out().contains("2022-11-28 08:33:38Z"), r.out());
+    }
+
+    @Test
+    void unknownTraceAndUnreadableFileAreOneLineErrors() {
+        Run unknown = run("--file", BLOG, "trace", "1-00000000-000000000000000000000000");
+        assertEquals(1, unknown.exit());
+        assertEquals(1, unknown.err().lines().count(), unknown.err());
+        assertTrue(unknown.err().startsWith("xspy: no trace 1-00000000-000000000000000000000000"));
+        Run missing = run("--file", "no/such/file.json", "traces");
+        assertEquals(1, missing.exit());
+        assertEquals("xspy: cannot read no/such/file.json: no such readable file\n", missing.err());
+        assertEquals("", missing.out());
+    }
+
+    @Test
+    void badDocumentsAreReportedOnStderrAndGoodOnesStillShown() {
+        Run r = run("--file", MIXED, "trace", BLOG_TRACE, "--width", "80");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("not JSON"), r.err());
+        assertTrue(r.err().contains("end_time before start_time"), r.err());
+        assertTrue(r.out().contains("xraystarter-go"), r.out());
+        assertTrue(r.out().contains("evil"), "the bad subsegment is kept: " + r.out());
+        assertFalse(r.out().contains("\u001b"), "no escape from data reaches the output");
+        assertFalse(r.err().contains("\u001b"), "nor the diagnostics");
+    }
+
+    @Test
+    void demoServicesAsJsonHaveTheShapeOfGetServiceGraph() throws Exception {
+        Run r = run("--demo", "--seed", "3", "services", "--output", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = JSON.readTree(r.out());
+        boolean py = false;
+        for (JsonNode s : json.get("Services")) {
+            if (s.get("Name").asText().equals("xraystarter-py") && s.get("Type").asText().equals("AWS::Lambda")) {
+                py = true;
+                assertTrue(s.at("/SummaryStatistics/TotalCount").asLong() > 0);
+            }
+        }
+        assertTrue(py, r.out());
+    }
+
+    @Test
+    void aFilterWithASyntaxErrorNamesItsColumn() {
+        Run r = run("--demo", "traces", "--filter", "responsetime >");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("column"), r.err());
+    }
+
+    @Test
+    void exportWritesWhatFileReadsBack(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("demo.ndjson");
+        Run export = run("--demo", "--seed", "4", "--since", "5m", "export", "--output", out.toString());
+        assertEquals(0, export.exit(), export.err());
+        assertTrue(Files.size(out) > 0);
+        Run listed = run("--demo", "--seed", "4", "--since", "5m", "traces", "--limit", "1000");
+        Run back = run("--file", out.toString(), "traces", "--limit", "1000");
+        assertEquals(0, back.exit(), back.err());
+        assertEquals(listed.out().lines().count(), back.out().lines().count(), back.out());
+    }
+}

@@ -1,0 +1,187 @@
+package io.xspy.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.xspy.query.FilterParser;
+import io.xspy.query.FilterSyntaxException;
+import io.xspy.source.SourceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/** What the UI does beyond the walk: errors, prompts, loads in flight, resizing, paging. */
+class BehaviourTest {
+
+    @Test
+    void failingSourceShowsItsMessageInTheStatusLineAndStaysUsable() {
+        FakeSource source = FakeSource.world();
+        source.failure = new SourceException("AccessDeniedException: not authorized to perform xray:GetServiceGraph");
+        try (Harness ui = new Harness(source, Harness.options(), 80, 24)) {
+            String screen = ui.screen();
+            assertTrue(screen.lines().anyMatch(l -> l.startsWith("! AccessDeniedException: not authorized")), screen);
+            source.failure = null;
+            ui.keys("r");
+            assertTrue(ui.screen().contains("xraystarter-py"), ui.screen());
+            assertFalse(ui.screen().contains("AccessDenied"), ui.screen());
+            source.failure = new IllegalStateException("socket closed");
+            ui.keys("Enter");
+            assertTrue(ui.screen().contains("! socket closed"), ui.screen());
+            assertTrue(ui.screen().contains("Services"), ui.screen());
+            ui.keys("Esc", "j");
+            assertFalse(ui.tui.quitRequested());
+        }
+    }
+
+    @Test
+    void filterPromptShowsTheSyntaxErrorUnderItsColumnAndKeepsTheText() {
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 80, 24)) {
+            ui.keys("/").type("service(\"x\"");
+            ui.keys("Enter");
+            String screen = ui.screen();
+            List<String> lines = screen.lines().toList();
+            assertEquals("filter> service(\"x\"", lines.get(23), screen);
+            int caret = lines.get(22).indexOf('^');
+            int column = assertThrows(FilterSyntaxException.class, () -> FilterParser.parse("service(\"x\"")).column();
+            assertEquals("filter> ".length() + column - 1, caret, screen);
+            assertTrue(lines.get(22).contains("expected \")\""), screen);
+            ui.keys(")", "Esc");
+            assertFalse(ui.screen().contains("filter>"), ui.screen());
+            // a valid expression is loaded, remembered, and recalled with the up arrow
+            ui.keys("/").type("fault");
+            ui.keys("Enter");
+            assertTrue(ui.screen().contains("filter fault"), ui.screen());
+            assertTrue(ui.screen().contains("fault "), ui.screen());
+            ui.keys("/", "Ctrl-U", "Up");
+            assertTrue(ui.screen().lines().anyMatch(l -> l.equals("filter> fault")), ui.screen());
+        }
+    }
+
+    @Test
+    void commandLineOpensTracesAndServicesAndQuits() {
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 100, 30)) {
+            ui.keys(":").type("trace " + Fixtures.traceId(4));
+            ui.keys("Enter");
+            assertTrue(ui.screen().contains("Initialization") || ui.screen().contains("Invocation"), ui.screen());
+            ui.keys(":").type("service nosuch");
+            ui.keys("Enter");
+            assertTrue(ui.screen().contains("no service named \"nosuch\""), ui.screen());
+            ui.keys("Ctrl-U").type("bogus");
+            ui.keys("Enter");
+            assertTrue(ui.screen().contains("unknown command \"bogus\""), ui.screen());
+            ui.keys("Esc", ":").type("q");
+            ui.keys("Enter");
+            assertTrue(ui.tui.quitRequested());
+        }
+    }
+
+    /** An executor that holds tasks until the test runs them: a load in flight. */
+    static final class Held implements Executor {
+        final List<Runnable> tasks = new ArrayList<>();
+
+        @Override public void execute(Runnable r) { tasks.add(r); }
+
+        void runAll() {
+            List<Runnable> now = new ArrayList<>(tasks);
+            tasks.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void loadsShowProgressAndEscCancelsThem() {
+        Held held = new Held();
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 80, 24, held)) {
+            assertTrue(ui.screen().contains("loading the service map (Esc cancels)"), ui.screen());
+            ui.keys("Esc");
+            held.runAll();
+            ui.step();
+            assertTrue(ui.screen().contains("load cancelled"), ui.screen());
+            assertFalse(ui.screen().contains("xraystarter"), "a cancelled result is dropped");
+            ui.keys("r");
+            held.runAll();
+            ui.step();
+            assertTrue(ui.screen().contains("xraystarter-go"), ui.screen());
+        }
+    }
+
+    @Test
+    void tracesLoadInPagesWithProgressAndMoreWhenScrolledDown() {
+        Fixtures f = new Fixtures(300, 1.5);
+        FakeSource source = new FakeSource(f.ndjson(), f.logs(), 25);
+        try (Harness ui = new Harness(source, Harness.options().withWindow(java.time.Duration.ofHours(6)), 80, 24)) {
+            ui.keys("/").type("");
+            ui.keys("Enter");
+            assertTrue(ui.screen().contains("100+ traces"), ui.screen());
+            assertEquals(4, source.summaryCalls);
+            ui.keys("G");
+            assertTrue(ui.screen().contains("200+ traces"), ui.screen());
+            ui.keys("G", "G");
+            assertTrue(ui.screen().contains("300 traces"), ui.screen());
+            assertTrue(ui.screen().contains("all loaded"), ui.screen());
+        }
+    }
+
+    @Test
+    void sortCyclesAndKeepsTheSelection() {
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 120, 30)) {
+            ui.keys("/", "Enter", "s");
+            assertTrue(ui.screen().contains("sorted by duration"), ui.screen());
+            ui.keys("s", "s");
+            assertTrue(ui.screen().contains("sorted by status"), ui.screen());
+            String firstRow = ui.screen().lines().toList().get(3);
+            assertTrue(firstRow.startsWith("!"), "faults first: " + firstRow);
+        }
+    }
+
+    @Test
+    void helpIsGeneratedFromTheKeyMap() {
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 100, 40)) {
+            ui.keys("?");
+            String screen = ui.screen();
+            for (KeyMap.Binding b : KeyMap.BINDINGS) assertTrue(screen.contains(b.help()), b.help() + "\n" + screen);
+            ui.keys("x");
+            assertFalse(ui.screen().contains("generated from the key map"));
+        }
+    }
+
+    @Test
+    void resizeStormsNeverThrow() {
+        Random random = new Random(42);
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 80, 24)) {
+            String[] walk = {"j", "Enter", "Enter", "Tab", "z", "l", "x", "Esc", "L", "Tab", "?", "Esc", "t", "Esc",
+                "/", "Esc", "Esc", "Esc", "G", "Enter", "k", "Enter", "-", "+", "Z", "h"};
+            ui.resize(1, 1);
+            for (int i = 0; i < 400; i++) {
+                int w = random.nextInt(8) == 0 ? 1 + random.nextInt(3) : 1 + random.nextInt(220);
+                int h = random.nextInt(8) == 0 ? 1 + random.nextInt(3) : 1 + random.nextInt(70);
+                ui.resize(w, h);
+                ui.keys(walk[i % walk.length]);
+            }
+            ui.resize(1, 1);
+            ui.keys("Enter", "j");
+            ui.resize(80, 24);
+            assertTrue(ui.screen().contains("xspy"), ui.screen());
+        }
+    }
+
+    @Test
+    void dataCannotReachTheTerminalUnsanitized() {
+        Fixtures f = new Fixtures(3);
+        String evil = f.ndjson().replace("\"runtime\":\"ts\"", "\"runtime\":\"ts\\u001b[2J\\u202eevil\"");
+        FakeSource source = new FakeSource(evil, f.logs(), 10);
+        source.logs.get(Fixtures.traceId(0)).set(1, new io.xspy.trace.LogLine(Fixtures.T0 + 0.2, "/aws/lambda/x", "s",
+                "INFO \u001b]0;pwned\u0007 done"));
+        try (Harness ui = new Harness(source, Harness.options(), 160, 48)) {
+            ui.keys(":").type("trace " + Fixtures.traceId(0));
+            ui.keys("Enter", "j", "j", "j", "j", "j", "j");
+            String screen = ui.screen();
+            assertFalse(screen.chars().anyMatch(c -> c < 0x20 && c != '\n' || c == 0x202e), screen);
+            assertTrue(screen.contains("\uFFFD]0;pwned\uFFFD done"), screen);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.xspy.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Drives a {@link Tui} on Lanterna's virtual terminal: keys by name, one loop step per key, loads
+ * run on the calling thread (so every screen is deterministic), screens read back as text.
+ */
+final class Harness implements AutoCloseable {
+    static final Path GOLDEN = Path.of("src/test/resources/golden/tui");
+
+    final DefaultVirtualTerminal terminal;
+    final Tui tui;
+
+    Harness(io.xspy.source.TraceSource source, TuiOptions options, int width, int height) {
+        this(source, options, width, height, Runnable::run);
+    }
+
+    Harness(io.xspy.source.TraceSource source, TuiOptions options, int width, int height, Executor executor) {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
+        try {
+            tui = new Tui(source, options, terminal, Fixtures.CLOCK, executor);
+            tui.step();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static TuiOptions options() {
+        return new TuiOptions(TuiOptions.DEFAULT_WINDOW, "", false, true, false, null);
+    }
+
+    Harness keys(String... names) {
+        for (String n : names) {
+            terminal.addInput(stroke(n));
+            step();
+        }
+        return this;
+    }
+
+    Harness type(String text) {
+        for (char c : text.toCharArray()) {
+            terminal.addInput(new KeyStroke(c, false, false));
+            step();
+        }
+        return this;
+    }
+
+    Harness step() {
+        try {
+            tui.step();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    Harness resize(int w, int h) {
+        terminal.setTerminalSize(new TerminalSize(w, h));
+        return step();
+    }
+
+    static KeyStroke stroke(String name) {
+        if (name.length() == 1) return new KeyStroke(name.charAt(0), false, false);
+        if (name.startsWith("Ctrl-")) return new KeyStroke(Character.toLowerCase(name.charAt(5)), true, false);
+        return switch (name) {
+            case "Space" -> new KeyStroke(' ', false, false);
+            case "Enter" -> new KeyStroke(KeyType.Enter);
+            case "Esc" -> new KeyStroke(KeyType.Escape);
+            case "Backspace" -> new KeyStroke(KeyType.Backspace);
+            case "Tab" -> new KeyStroke(KeyType.Tab);
+            case "Up" -> new KeyStroke(KeyType.ArrowUp);
+            case "Down" -> new KeyStroke(KeyType.ArrowDown);
+            case "Left" -> new KeyStroke(KeyType.ArrowLeft);
+            case "Right" -> new KeyStroke(KeyType.ArrowRight);
+            case "PgUp" -> new KeyStroke(KeyType.PageUp);
+            case "PgDn" -> new KeyStroke(KeyType.PageDown);
+            case "Home" -> new KeyStroke(KeyType.Home);
+            case "End" -> new KeyStroke(KeyType.End);
+            default -> throw new IllegalArgumentException("no key " + name);
+        };
+    }
+
+    /** The terminal's text, one line per row, trailing spaces removed. */
+    String screen() {
+        TerminalSize size = terminal.getTerminalSize();
+        List<String> lines = new ArrayList<>();
+        for (int y = 0; y < size.getRows(); y++) {
+            StringBuilder line = new StringBuilder();
+            for (int x = 0; x < size.getColumns(); x++) {
+                TextCharacter c = terminal.getBufferCharacter(x, y);
+                line.append(c.getCharacterString());
+                if (c.isDoubleWidth()) x++;
+            }
+            lines.add(line.toString().replaceAll("\\s+$", ""));
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** Compares the screen with a golden file; -Dgolden.update=true rewrites the file instead. */
+    void assertGolden(String name) {
+        Path file = GOLDEN.resolve(name + ".txt");
+        String actual = screen();
+        try {
+            if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+                if (!Boolean.getBoolean("golden.update")) throw new AssertionError("golden file created, check it: " + file);
+                return;
+            }
+            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "screen differs from " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        tui.close();
+    }
+}
