@@ -17,6 +17,8 @@ public final class TimelineRenderer {
     static final int MAX_NAME_WIDTH = 48;
     /** Bars closer to a cell edge than this are taken as on it (floating-point noise). */
     private static final double EPSILON = 1e-6;
+    private static final double MAX_OFFSET = 5e9; // beyond 1970..2100, the times the parser accepts
+    private static final double MIN_SPAN = 1e-6;
 
     private TimelineRenderer() {}
 
@@ -70,6 +72,9 @@ public final class TimelineRenderer {
                 end = total;
             }
             if (!(end > start)) end = start + 1e-3; // a trace of zero length still gets an axis
+            // zoom stays within sane bounds: within the times a trace can have, no finer than a microsecond
+            start = Math.max(-MAX_OFFSET, Math.min(MAX_OFFSET, start));
+            end = Math.max(start + MIN_SPAN, Math.min(MAX_OFFSET + MIN_SPAN, end));
             viewStart = start;
             viewEnd = end;
             cellsPerSecond = barW / (end - start);
