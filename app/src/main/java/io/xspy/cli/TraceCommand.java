@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xspy.source.SourceException;
 import io.xspy.source.XrayJson;
 import io.xspy.timeline.AnsiText;
-import io.xspy.timeline.Canvas;
 import io.xspy.timeline.TimelineLayout;
 import io.xspy.timeline.TimelineOptions;
 import io.xspy.timeline.TimelineRenderer;
@@ -14,6 +13,7 @@ import io.xspy.trace.Trace;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +23,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Print the segment timeline of one trace (or its segment documents as JSON).")
 final class TraceCommand implements Callable<Integer> {
+
+    private static final int CHUNK_ROWS = 512;
 
     @ParentCommand XspyCommand root;
 
@@ -50,8 +52,15 @@ final class TraceCommand implements Callable<Integer> {
             }
             int columns = Math.max(40, Math.min(400, width != null ? width : terminalWidth()));
             List<TimelineRow> rows = TimelineLayout.rows(trace, Set.of());
-            Canvas canvas = TimelineRenderer.render(trace, rows, TimelineOptions.full(columns, root.asciiOnly()));
-            root.out().print(AnsiText.of(canvas, root.colorOnStdout()));
+            TimelineOptions options = TimelineOptions.full(columns, root.asciiOnly());
+            boolean color = root.colorOnStdout();
+            // rows are independent: large traces render in chunks on all cores, printed in order
+            int chunks = Math.max(1, (rows.size() + CHUNK_ROWS - 1) / CHUNK_ROWS);
+            List<String> parts = IntStream.range(0, chunks).parallel()
+                    .mapToObj(i -> AnsiText.of(TimelineRenderer.render(trace, rows,
+                            options.withWindow(i * CHUNK_ROWS, CHUNK_ROWS).withHeader(i == 0)), color))
+                    .toList();
+            parts.forEach(root.out()::print);
         }
         return 0;
     }

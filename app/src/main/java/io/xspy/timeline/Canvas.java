@@ -54,13 +54,13 @@ public final class Canvas {
                 appendToPrevious(col, y, safe.substring(i, i + n));
             } else if (col >= 0) {
                 if (w == 2 && col + 1 >= width) {
-                    set(col, y, new Cell(" ", style));
+                    set(col, y, Cells.of(' ', style));
                 } else {
                     clearWideAt(col, y);
-                    set(col, y, new Cell(safe.substring(i, i + n), style));
+                    set(col, y, n == 1 ? Cells.of(safe.charAt(i), style) : new Cell(safe.substring(i, i + n), style));
                     if (w == 2) {
                         clearWideAt(col + 1, y);
-                        set(col + 1, y, new Cell("", style));
+                        set(col + 1, y, Cells.continuation(style));
                     }
                 }
             }

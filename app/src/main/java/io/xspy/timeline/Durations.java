@@ -1,13 +1,7 @@
 package io.xspy.timeline;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-
 /** Durations as people read them: three significant digits in the unit that fits ("83.2ms", "1.20s"). */
 public final class Durations {
-
-    private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
 
     private Durations() {}
 
@@ -20,7 +14,7 @@ public final class Durations {
         String micro = ascii ? "us" : "\u00B5s";
         if (seconds < 1e-6) return "<1" + micro;
         // round first, so 999.96ms becomes "1.00s" and not "1000ms"
-        double r = new BigDecimal(seconds).round(THREE_DIGITS).doubleValue();
+        double r = threeDigits(seconds);
         if (r < 1e-3) return digits(r * 1e6) + micro;
         if (r < 1) return digits(r * 1e3) + "ms";
         if (r < 1000) return digits(r) + "s";
@@ -28,11 +22,22 @@ public final class Durations {
         return digits(r / 3600) + "h";
     }
 
+    /** Rounds a positive value to three significant digits, half up (no BigDecimal: this runs per row). */
+    static double threeDigits(double v) {
+        int exponent = (int) Math.floor(Math.log10(v));
+        double scale = Math.pow(10, 2 - exponent);
+        return Math.round(v * scale) / scale;
+    }
+
     /** Three significant digits of a value in [1, 1000), trailing zeros kept: 1.20, 83.2, 172. */
     private static String digits(double v) {
-        BigDecimal d = new BigDecimal(v).round(THREE_DIGITS);
-        if (d.compareTo(BigDecimal.valueOf(1000)) >= 0) return d.setScale(0, RoundingMode.HALF_UP).toPlainString();
-        int scale = Math.max(0, 2 - (d.precision() - d.scale() - 1));
-        return d.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+        if (v >= 99.95) return Long.toString(Math.round(v));
+        if (v >= 9.995) {
+            long tenths = Math.round(v * 10);
+            return tenths / 10 + "." + tenths % 10;
+        }
+        long hundredths = Math.round(v * 100);
+        long fraction = hundredths % 100;
+        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 }

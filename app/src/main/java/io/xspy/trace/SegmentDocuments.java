@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +43,10 @@ public final class SegmentDocuments {
             }
         }
         if (whole != null && whole.isArray()) {
+            List<Located> documents = new ArrayList<>(whole.size());
             int i = 0;
-            for (JsonNode element : whole) {
-                readDocument(element, source + "[" + i++ + "]", segments, diagnostics);
-            }
+            for (JsonNode element : whole) documents.add(new Located(element, source + "[" + i++ + "]"));
+            readAll(documents, segments, diagnostics);
         } else if (whole != null && whole.isObject() && whole.has("Traces")) {
             readBatchGetTraces(whole, source, segments, diagnostics);
         } else if (whole != null && whole.isObject() && whole.has("TraceSummaries")) {
@@ -67,15 +68,16 @@ public final class SegmentDocuments {
             diagnostics.add(new Diagnostic(source, null, "Traces is not an array; ignored"));
             return;
         }
+        List<Located> documents = new ArrayList<>();
         for (JsonNode trace : traces) {
             String traceId = trace.path("Id").asText("?");
-            JsonNode list = trace.path("Segments");
             int i = 0;
-            for (JsonNode s : list) {
+            for (JsonNode s : trace.path("Segments")) {
                 String where = source + " trace " + traceId + " segment " + i++;
-                readDocument(s.has("Document") ? s.get("Document") : s, where, segments, diagnostics);
+                documents.add(new Located(s.has("Document") ? s.get("Document") : s, where));
             }
         }
+        readAll(documents, segments, diagnostics);
         JsonNode unprocessed = root.get("UnprocessedTraceIds");
         if (unprocessed != null && unprocessed.isArray() && unprocessed.size() > 0) {
             diagnostics.add(new Diagnostic(source, null,
@@ -83,37 +85,57 @@ public final class SegmentDocuments {
         }
     }
 
-    /** One document, given as an object or as a string holding the JSON (as BatchGetTraces does). */
-    private static void readDocument(JsonNode node, String where, List<Segment> segments,
-            List<Diagnostic> diagnostics) {
-        JsonNode doc = node;
-        if (node.isTextual()) {
-            try {
-                doc = JSON.readTree(node.asText());
-            } catch (JsonProcessingException e) {
-                diagnostics.add(new Diagnostic(where, null, "Document is not JSON: " + brief(e)));
-                return;
-            }
+    /** A document as found (a line of NDJSON is its text), and where it was found (for diagnostics). */
+    private record Located(JsonNode node, String where, boolean line) {
+        Located(JsonNode node, String where) {
+            this(node, where, false);
         }
-        add(new SegmentParser(where, diagnostics).parseDocument(doc), segments);
+    }
+
+    /** What one document gave: a segment or null, and its diagnostics. */
+    private record Read(Segment segment, List<Diagnostic> diagnostics) {}
+
+    /** Below this many documents a file is read on one thread. */
+    private static final int PARALLEL_THRESHOLD = 32;
+
+    /**
+     * Reads documents in order; many of them (a large trace) are parsed on all cores, since each
+     * document has a parser of its own. Results and diagnostics keep the input's order.
+     */
+    private static void readAll(List<Located> documents, List<Segment> segments, List<Diagnostic> diagnostics) {
+        var stream = documents.stream();
+        if (documents.size() >= PARALLEL_THRESHOLD) stream = stream.parallel();
+        for (Read r : stream.map(SegmentDocuments::read).toList()) {
+            diagnostics.addAll(r.diagnostics());
+            if (r.segment() != null) segments.add(r.segment());
+        }
+    }
+
+    /** One document, given as an object or as a string holding the JSON (as BatchGetTraces does). */
+    private static Read read(Located located) {
+        List<Diagnostic> found = new ArrayList<>(0);
+        JsonNode doc = located.node();
+        if (doc.isTextual()) {
+            try {
+                doc = JSON.readTree(doc.asText());
+            } catch (JsonProcessingException e) {
+                found.add(new Diagnostic(located.where(), null,
+                        (located.line() ? "not JSON: " : "Document is not JSON: ") + brief(e)));
+                return new Read(null, found);
+            }
+            if (isDaemonHeader(doc)) return new Read(null, found);
+        }
+        return new Read(new SegmentParser(located.where(), found).parseDocument(doc), found);
     }
 
     private static void readLines(String text, String source, List<Segment> segments, List<Diagnostic> diagnostics) {
         String[] lines = text.split("\r?\n", -1);
+        List<Located> documents = new ArrayList<>(lines.length);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.isEmpty()) continue;
-            String where = source + ":" + (i + 1);
-            JsonNode doc;
-            try {
-                doc = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                diagnostics.add(new Diagnostic(where, null, "not JSON: " + brief(e)));
-                continue;
-            }
-            if (isDaemonHeader(doc)) continue;
-            readDocument(doc, where, segments, diagnostics);
+            if (!line.isEmpty()) documents.add(new Located(TextNode.valueOf(line), source + ":" + (i + 1), true));
         }
+        readAll(documents, segments, diagnostics);
     }
 
     /** The header line the X-Ray daemon protocol puts before each document. */
