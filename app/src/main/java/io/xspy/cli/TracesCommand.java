@@ -8,6 +8,7 @@ import io.xspy.query.FilterSyntaxException;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.Page;
 import io.xspy.source.XrayJson;
+import io.xspy.timeline.StatusMarks;
 import io.xspy.timeline.Style;
 import io.xspy.trace.Status;
 import io.xspy.trace.TraceSummary;
@@ -93,21 +94,12 @@ final class TracesCommand implements Callable<Integer> {
     }
 
     static String status(Status s) {
-        return switch (s) {
-            case OK -> "ok";
-            case ERROR -> "? error";
-            case THROTTLE -> "~ throttle";
-            case FAULT -> "! fault";
-        };
+        String symbol = StatusMarks.symbol(s);
+        return symbol == null ? StatusMarks.word(s) : symbol + " " + StatusMarks.word(s);
     }
 
     static Style style(Status s) {
-        return switch (s) {
-            case OK -> Style.NORMAL;
-            case ERROR -> Style.ERROR;
-            case THROTTLE -> Style.THROTTLE;
-            case FAULT -> Style.FAULT;
-        };
+        return s == Status.OK ? Style.NORMAL : StatusMarks.style(s);
     }
 
     private static String nullToEmpty(String s) {

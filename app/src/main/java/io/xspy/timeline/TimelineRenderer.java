@@ -155,8 +155,8 @@ public final class TimelineRenderer {
             String fold = !r.hasChildren() ? " " : r.folded() ? (ascii ? "+" : "\u25B8") : (ascii ? "-" : "\u25BE");
             x = c.put(x, 0, fold, Style.NORMAL) + 1;
             int marksStart = x;
-            String symbol = statusSymbol(r.status());
-            if (symbol != null) x = c.put(x, 0, symbol, statusStyle(r.status()));
+            String symbol = StatusMarks.symbol(r.status());
+            if (symbol != null) x = c.put(x, 0, symbol, StatusMarks.style(r.status()));
             if (r.coldStart()) x = c.put(x, 0, ascii ? "*" : "\u2744", Style.COLD);
             if (r.orphan()) x = c.put(x, 0, ascii ? "^" : "\u2205", Style.ACCENT);
             if (r.inProgress()) x = c.put(x, 0, ascii ? ">" : "\u00BB", Style.ACCENT);
@@ -168,7 +168,7 @@ public final class TimelineRenderer {
 
         private void bar(Canvas c, int y, TimelineRow r) {
             if (barW <= 0) return;
-            Style style = r.status() == Status.OK && r.coldStart() ? Style.COLD : statusStyle(r.status());
+            Style style = r.status() == Status.OK && r.coldStart() ? Style.COLD : StatusMarks.style(r.status());
             double xs = (r.startOffset() - viewStart) * cellsPerSecond;
             double xe = r.inProgress() ? Math.max(xs, barW) : (r.endOffset() - viewStart) * cellsPerSecond;
             String left = ascii ? "<" : "\u25C2";
@@ -213,23 +213,5 @@ public final class TimelineRenderer {
             }
             return String.valueOf((char) (0x2590 - (b - a))); // ▏▎▍▌▋▊▉ by eighths, from the left
         }
-    }
-
-    static String statusSymbol(Status s) {
-        return switch (s) {
-            case FAULT -> "!";
-            case ERROR -> "?";
-            case THROTTLE -> "~";
-            case OK -> null;
-        };
-    }
-
-    static Style statusStyle(Status s) {
-        return switch (s) {
-            case FAULT -> Style.FAULT;
-            case ERROR -> Style.ERROR;
-            case THROTTLE -> Style.THROTTLE;
-            case OK -> Style.OK;
-        };
     }
 }

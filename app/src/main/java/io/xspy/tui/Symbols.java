@@ -1,5 +1,6 @@
 package io.xspy.tui;
 
+import io.xspy.timeline.StatusMarks;
 import io.xspy.timeline.Style;
 import io.xspy.trace.Status;
 
@@ -7,31 +8,17 @@ import io.xspy.trace.Status;
 final class Symbols {
     private Symbols() {}
 
+    /** The status mark of a list row: ok gets a tick too. */
     static String status(Status s, boolean ascii) {
-        return switch (s) {
-            case FAULT -> "!";
-            case ERROR -> "?";
-            case THROTTLE -> "~";
-            case OK -> ascii ? "+" : "\u2713";
-        };
+        return s == Status.OK ? (ascii ? "+" : "\u2713") : StatusMarks.symbol(s);
     }
 
     static Style style(Status s) {
-        return switch (s) {
-            case FAULT -> Style.FAULT;
-            case ERROR -> Style.ERROR;
-            case THROTTLE -> Style.THROTTLE;
-            case OK -> Style.OK;
-        };
+        return StatusMarks.style(s);
     }
 
     static String word(Status s) {
-        return switch (s) {
-            case FAULT -> "fault";
-            case ERROR -> "error";
-            case THROTTLE -> "throttle";
-            case OK -> "ok";
-        };
+        return StatusMarks.word(s);
     }
 
     static String cold(boolean ascii) { return ascii ? "*" : "\u2744"; }

@@ -1,5 +1,6 @@
 package io.xspy.cli;
 
+import io.xspy.testing.GoldenFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,9 +51,9 @@ class CliTest {
     void traceFromABatchGetTracesFileIsDrawnAsATimeline() {
         Run r = run("--file", BLOG, "trace", BLOG_TRACE, "--width", "100");
         assertEquals(0, r.exit(), r.err());
-        Golden.check("trace-blog-go-100.txt", r.out());
+        GoldenFiles.check("cli", "trace-blog-go-100.txt", r.out());
         Run ascii = run("--file", BLOG, "trace", BLOG_TRACE, "--width", "80", "--ascii");
-        Golden.check("trace-blog-go-80-ascii.txt", ascii.out());
+        GoldenFiles.check("cli", "trace-blog-go-80-ascii.txt", ascii.out());
         assertTrue(ascii.out().chars().allMatch(c -> c < 128), "ASCII only");
     }
 

@@ -1,5 +1,6 @@
 package io.xspy.timeline;
 
+import io.xspy.testing.GoldenFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class TimelineGoldenTest {
         Trace trace = TestTraces.fixture(fixture);
         String text = render(trace, Set.of(), TimelineOptions.full(width, ascii));
         String name = fixture.substring(0, fixture.indexOf('.')) + "-" + width + (ascii ? "-ascii" : "") + ".txt";
-        Golden.check(name, text);
+        GoldenFiles.check("timeline", name, text);
         for (String line : text.split("\n")) assertTrue(Text.width(line) <= width, "too wide: " + line);
     }
 
@@ -44,14 +45,14 @@ class TimelineGoldenTest {
     void zoomedOnTheInvocation() {
         Trace trace = TestTraces.fixture("lambda-go.ndjson");
         // the Invocation runs from 224.1 ms to 307.3 ms after the trace start
-        Golden.check("lambda-go-zoomed-80.txt", render(trace, Set.of(), TimelineOptions.full(80, false).withView(0.220, 0.310)));
-        Golden.check("lambda-go-zoomed-80-ascii.txt", render(trace, Set.of(), TimelineOptions.full(80, true).withView(0.220, 0.310)));
+        GoldenFiles.check("timeline", "lambda-go-zoomed-80.txt", render(trace, Set.of(), TimelineOptions.full(80, false).withView(0.220, 0.310)));
+        GoldenFiles.check("timeline", "lambda-go-zoomed-80-ascii.txt", render(trace, Set.of(), TimelineOptions.full(80, true).withView(0.220, 0.310)));
     }
 
     @Test
     void foldedInvocation() {
         Trace trace = TestTraces.fixture("lambda-go.ndjson");
-        Golden.check("lambda-go-folded-80.txt", render(trace, Set.of("5e8a0b3c9d1f2746"), TimelineOptions.full(80, false)));
+        GoldenFiles.check("timeline", "lambda-go-folded-80.txt", render(trace, Set.of("5e8a0b3c9d1f2746"), TimelineOptions.full(80, false)));
     }
 
     @Test
@@ -60,7 +61,7 @@ class TimelineGoldenTest {
         List<TimelineRow> rows = TimelineLayout.rows(trace, Set.of());
         Canvas canvas = TimelineRenderer.render(trace, rows,
                 TimelineOptions.full(80, false).withWindow(3, 4).withSelectedRow(4).withHeader(false));
-        Golden.check("lambda-go-window-80.txt", AnsiText.of(canvas, false));
+        GoldenFiles.check("timeline", "lambda-go-window-80.txt", AnsiText.of(canvas, false));
         assertEquals(4, canvas.height());
         for (int x = 0; x < canvas.width(); x++) assertEquals(Style.SELECTED, canvas.cell(x, 1).style());
         assertEquals(Style.NORMAL, canvas.cell(canvas.width() - 1, 0).style());

@@ -3,6 +3,7 @@ package io.xspy.tui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.googlecode.lanterna.TerminalSize;
+import io.xspy.testing.GoldenFiles;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executor;
  * run on the calling thread (so every screen is deterministic), screens read back as text.
  */
 final class Harness implements AutoCloseable {
-    static final Path GOLDEN = Path.of("src/test/resources/golden/tui");
 
     final DefaultVirtualTerminal terminal;
     final Tui tui;
@@ -113,19 +113,7 @@ final class Harness implements AutoCloseable {
 
     /** Compares the screen with a golden file; -Dgolden.update=true rewrites the file instead. */
     void assertGolden(String name) {
-        Path file = GOLDEN.resolve(name + ".txt");
-        String actual = screen();
-        try {
-            if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, actual, StandardCharsets.UTF_8);
-                if (!Boolean.getBoolean("golden.update")) throw new AssertionError("golden file created, check it: " + file);
-                return;
-            }
-            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "screen differs from " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GoldenFiles.check("tui", name + ".txt", screen());
     }
 
     @Override

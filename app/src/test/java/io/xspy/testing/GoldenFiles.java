@@ -1,4 +1,4 @@
-package io.xspy.timeline;
+package io.xspy.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,26 +10,27 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Golden-text files under src/test/resources/golden/timeline/. With -Dgolden.update=true the files
- * are written from what the code renders; otherwise they are compared exactly and a mismatch fails
- * with a line diff.
+ * Golden text files under src/test/resources/golden/AREA/. With -Dgolden.update=true the files are
+ * written from what the code produces (review the diff); otherwise they are compared exactly and a
+ * mismatch fails with a line diff. A missing file is written and fails, so it gets looked at.
  */
-final class Golden {
-    static final Path DIR = Path.of("src/test/resources/golden/timeline");
+public final class GoldenFiles {
+    private static final Path ROOT = Path.of("src/test/resources/golden");
 
-    private Golden() {}
+    private GoldenFiles() {}
 
-    static void check(String name, String actual) {
-        Path file = DIR.resolve(name);
+    public static void check(String area, String name, String actual) {
+        Path file = ROOT.resolve(area).resolve(name);
         try {
-            if (Boolean.getBoolean("golden.update")) {
-                Files.createDirectories(DIR);
+            boolean update = Boolean.getBoolean("golden.update");
+            if (update || !Files.exists(file)) {
+                Files.createDirectories(file.getParent());
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
+                if (!update) fail("wrote new golden file " + file + "; check it\n" + actual);
                 return;
             }
-            if (!Files.exists(file)) fail("no golden file " + file.toAbsolutePath() + "; run with -Dgolden.update=true\n" + actual);
             String expected = Files.readString(file, StandardCharsets.UTF_8);
-            if (!expected.equals(actual)) fail("golden " + name + " differs (- expected, + actual):\n" + diff(expected, actual));
+            if (!expected.equals(actual)) fail("golden " + file + " differs (- expected, + actual):\n" + diff(expected, actual));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
