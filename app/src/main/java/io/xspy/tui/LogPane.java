@@ -1,5 +1,6 @@
 package io.xspy.tui;
 
+import io.xspy.source.LogCorrelation;
 import io.xspy.timeline.Style;
 import io.xspy.timeline.Text;
 import io.xspy.trace.LogLine;
@@ -33,7 +34,9 @@ final class LogPane {
                 out.add(new Line(when + fn + report.summary(ascii), Style.ACCENT));
                 continue;
             }
-            Style style = isError(message) ? Style.FAULT
+            // a missing log group or permission is said as such, not shown as an empty pane
+            Style style = LogCorrelation.isMissingGroup(log) ? Style.ERROR
+                    : isError(message) ? Style.FAULT
                     : message.startsWith("START ") || message.startsWith("END ") ? Style.DIM : Style.NORMAL;
             String[] parts = message.split("\r?\n|\r", -1);
             int n = parts.length;
