@@ -130,9 +130,14 @@ class CliTest {
         Run export = run("--demo", "--seed", "4", "--since", "5m", "export", "--output", out.toString());
         assertEquals(0, export.exit(), export.err());
         assertTrue(Files.size(out) > 0);
-        Run listed = run("--demo", "--seed", "4", "--since", "5m", "traces", "--limit", "1000");
-        Run back = run("--file", out.toString(), "traces", "--limit", "1000");
+        java.util.regex.Matcher wrote = java.util.regex.Pattern.compile("wrote (\\d+) traces").matcher(export.err());
+        assertTrue(wrote.find(), export.err());
+        int traces = Integer.parseInt(wrote.group(1));
+        assertTrue(traces > 10, "five minutes of uploads every ~10 s: " + traces);
+        Run back = run("--file", out.toString(), "traces", "--limit", "1000", "--output", "json");
         assertEquals(0, back.exit(), back.err());
-        assertEquals(listed.out().lines().count(), back.out().lines().count(), back.out());
+        assertEquals(traces, JSON.readTree(back.out()).get("TraceSummaries").size(), "every exported trace reads back");
+        Run logs = run("--file", out.toString(), "logs", JSON.readTree(back.out()).at("/TraceSummaries/0/Id").asText());
+        assertTrue(logs.out().contains("REPORT"), "log lines are exported too: " + logs.out());
     }
 }
