@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class TmuxEndToEndIT {
     private static final String SESSION = "xspy-it-" + ProcessHandle.current().pid();
+    /** A tmux server of its own, so the test neither sees nor disturbs the user's sessions. */
+    private static final String SOCKET = "xspy-e2e";
     private static final Path JAR = Path.of(System.getProperty("xspy.jar", "target/xspy.jar"));
 
     @AfterEach
     void killSession() throws Exception {
-        if (tmuxAvailable()) run(List.of("tmux", "kill-session", "-t", SESSION), true);
+        if (tmuxAvailable()) run(List.of("tmux", "-L", SOCKET, "kill-session", "-t", SESSION), true);
     }
 
     @Test
@@ -33,7 +35,7 @@ class TmuxEndToEndIT {
         assertTrue(Files.exists(JAR), "package the jar first: " + JAR.toAbsolutePath());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long started = System.nanoTime();
-        run(List.of("tmux", "new-session", "-d", "-s", SESSION, "-x", "100", "-y", "30",
+        run(List.of("tmux", "-L", SOCKET, "-u", "new-session", "-d", "-s", SESSION, "-x", "100", "-y", "30",
                 "env LANG=C.UTF-8 TERM=xterm-256color '" + java + "' -jar '" + JAR.toAbsolutePath() + "' --demo; sleep 30"), false);
         String services = waitFor(s -> s.contains("4xx%") && s.contains("xraystarter-py"), "the services screen");
         System.out.printf("first services screen after %d ms%n", (System.nanoTime() - started) / 1_000_000);
@@ -60,7 +62,7 @@ class TmuxEndToEndIT {
     }
 
     private static void keys(String... keys) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "send-keys", "-t", SESSION));
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", SOCKET, "send-keys", "-t", SESSION));
         cmd.addAll(List.of(keys));
         run(cmd, false);
     }
@@ -69,7 +71,7 @@ class TmuxEndToEndIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String screen = "";
         while (System.nanoTime() < deadline) {
-            screen = run(List.of("tmux", "capture-pane", "-p", "-t", SESSION), true);
+            screen = run(List.of("tmux", "-L", SOCKET, "capture-pane", "-p", "-t", SESSION), true);
             if (ready.test(screen)) return screen;
             Thread.sleep(100);
         }
@@ -85,7 +87,11 @@ class TmuxEndToEndIT {
     }
 
     private static String run(List<String> cmd, boolean tolerateFailure) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // a UTF-8 locale for tmux itself, whatever the machine's, so captured screens keep their symbols
+        builder.environment().put("LANG", "C.UTF-8");
+        builder.environment().remove("LC_ALL");
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
         if (p.exitValue() != 0 && !tolerateFailure) throw new AssertionError(cmd + " failed: " + out);
