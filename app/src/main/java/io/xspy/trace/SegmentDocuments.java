@@ -1,11 +1,8 @@
 package io.xspy.trace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +14,6 @@ import java.util.List;
  */
 public final class SegmentDocuments {
 
-    public static final ObjectMapper JSON = new ObjectMapper();
-    /** Reads exactly one JSON value: NDJSON must not pass for its first line. */
-    private static final ObjectReader ONE_VALUE =
-            JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SegmentDocuments() {}
 
@@ -37,7 +30,7 @@ public final class SegmentDocuments {
         JsonNode whole = null;
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
-                whole = ONE_VALUE.readTree(trimmed);
+                whole = Json.read(trimmed);
             } catch (JsonProcessingException e) {
                 whole = null; // not one JSON value: read it line by line below
             }
@@ -117,7 +110,7 @@ public final class SegmentDocuments {
         JsonNode doc = located.node();
         if (doc.isTextual()) {
             try {
-                doc = JSON.readTree(doc.asText());
+                doc = Json.read(doc.asText());
             } catch (JsonProcessingException e) {
                 found.add(new Diagnostic(located.where(), null,
                         (located.line() ? "not JSON: " : "Document is not JSON: ") + brief(e)));

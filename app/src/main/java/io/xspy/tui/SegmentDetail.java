@@ -1,5 +1,6 @@
 package io.xspy.tui;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.timeline.Style;
+import io.xspy.trace.Json;
 import io.xspy.trace.AwsInfo;
 import io.xspy.trace.Cause;
 import io.xspy.trace.HttpInfo;
@@ -125,7 +127,7 @@ final class SegmentDetail {
     /** Pretty JSON with times written out in full (1795708427.167, not 1.795708427167E9). */
     static List<String> pretty(JsonNode node) {
         try {
-            return List.of(SegmentDocuments.JSON.writerWithDefaultPrettyPrinter()
+            return List.of(Json.mapper().writerWithDefaultPrettyPrinter()
                     .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                     .writeValueAsString(plainNumbers(node)).split("\r?\n"));
         } catch (JsonProcessingException e) {
@@ -136,12 +138,12 @@ final class SegmentDetail {
     private static JsonNode plainNumbers(JsonNode node) {
         if (node.isDouble() || node.isFloat()) return DecimalNode.valueOf(BigDecimal.valueOf(node.doubleValue()));
         if (node.isObject()) {
-            ObjectNode copy = SegmentDocuments.JSON.createObjectNode();
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
             node.fields().forEachRemaining(e -> copy.set(e.getKey(), plainNumbers(e.getValue())));
             return copy;
         }
         if (node.isArray()) {
-            ArrayNode copy = SegmentDocuments.JSON.createArrayNode();
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
             node.forEach(e -> copy.add(plainNumbers(e)));
             return copy;
         }

@@ -31,7 +31,7 @@ class SegmentDocumentsTest {
 
     @Test
     void batchGetTracesWithDocumentStrings() {
-        ObjectNode root = SegmentDocuments.JSON.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         ArrayNode traces = root.putArray("Traces");
         ObjectNode t = traces.addObject();
         t.put("Id", TRACE).put("Duration", 0.1).put("LimitExceeded", false);
@@ -168,7 +168,7 @@ class SegmentDocumentsTest {
             if (value.equals("<remove>")) o.remove(field);
             else {
                 try {
-                    o.set(field, SegmentDocuments.JSON.readTree(value));
+                    o.set(field, Json.mapper().readTree(value));
                 } catch (Exception e) {
                     throw new IllegalArgumentException(value, e);
                 }
@@ -178,7 +178,7 @@ class SegmentDocumentsTest {
 
     private static String edit(Consumer<ObjectNode> change) {
         try {
-            ObjectNode o = (ObjectNode) SegmentDocuments.JSON.readTree(doc("a", "one"));
+            ObjectNode o = (ObjectNode) Json.mapper().readTree(doc("a", "one"));
             change.accept(o);
             return o.toString();
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.xspy.tui;
 
+import io.xspy.trace.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xspy.trace.LogLine;
@@ -142,18 +143,18 @@ final class Fixtures {
     }
 
     private static ObjectNode doc(String id, String traceId, String parentId, String name, double start, double end) {
-        ObjectNode n = SegmentDocuments.JSON.createObjectNode();
+        ObjectNode n = Json.mapper().createObjectNode();
         n.put("id", id).put("trace_id", traceId).put("name", name).put("start_time", start).put("end_time", end);
         if (parentId != null) n.put("parent_id", parentId);
         return n;
     }
 
     private static ObjectNode sub(String id, String name, double start, double end) {
-        ObjectNode n = SegmentDocuments.JSON.createObjectNode();
+        ObjectNode n = Json.mapper().createObjectNode();
         return n.put("id", id).put("name", name).put("start_time", start).put("end_time", end);
     }
 
     private static ObjectNode frame(String path, int line, String label) {
-        return SegmentDocuments.JSON.createObjectNode().put("path", path).put("line", line).put("label", label);
+        return Json.mapper().createObjectNode().put("path", path).put("line", line).put("label", label);
     }
 }

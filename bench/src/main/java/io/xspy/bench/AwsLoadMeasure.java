@@ -1,5 +1,6 @@
 package io.xspy.bench;
 
+import io.xspy.trace.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xspy.source.aws.AwsOptions;
 import io.xspy.source.aws.AwsSource;
@@ -89,7 +90,7 @@ public final class AwsLoadMeasure {
 
     private static ObjectNode doc(String id, String traceId, String name, double start, double end, String parent,
             String origin) {
-        ObjectNode d = SegmentDocuments.JSON.createObjectNode();
+        ObjectNode d = Json.mapper().createObjectNode();
         d.put("id", String.format("%16s", id).replace(' ', '0')).put("trace_id", traceId).put("name", name)
                 .put("start_time", start).put("end_time", end);
         if (parent != null) d.put("parent_id", String.format("%16s", parent).replace(' ', '0'));

@@ -1,5 +1,6 @@
 package io.xspy.bench;
 
+import io.xspy.trace.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xspy.trace.SegmentDocuments;
@@ -43,7 +44,7 @@ public final class BigTraces {
     /** The trace as {@code aws xray batch-get-traces} prints it: documents as JSON strings. */
     public static String batchGetTraces(int nodes, long seed) {
         List<ObjectNode> docs = documents(nodes, seed);
-        ObjectNode root = SegmentDocuments.JSON.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode trace = root.putArray("Traces").addObject();
         trace.put("Id", traceId(seed));
         double start = Double.MAX_VALUE, end = 0;
@@ -191,7 +192,7 @@ public final class BigTraces {
 
     private void decorate(ObjectNode call, int i) {
         String name = call.get("name").asText();
-        ObjectNode aws = SegmentDocuments.JSON.createObjectNode().put("region", "eu-central-1");
+        ObjectNode aws = Json.mapper().createObjectNode().put("region", "eu-central-1");
         switch (name) {
             case "S3" -> aws.put("operation", "GetObject").put("bucket_name", "incoming");
             case "SNS" -> aws.put("operation", "Publish").put("topic_arn", "arn:aws:sns:eu-central-1:123456789012:events");
@@ -220,7 +221,7 @@ public final class BigTraces {
 
     private ObjectNode node(String name, double start) {
         nodes++;
-        ObjectNode n = SegmentDocuments.JSON.createObjectNode();
+        ObjectNode n = Json.mapper().createObjectNode();
         n.put("id", String.format(Locale.ROOT, "%016x", 0x5eed000000000000L + nextId++));
         n.put("name", name);
         n.put("start_time", round(start));

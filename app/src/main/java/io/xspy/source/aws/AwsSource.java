@@ -12,6 +12,7 @@ import io.xspy.source.LogCorrelation;
 import io.xspy.source.Page;
 import io.xspy.source.SourceException;
 import io.xspy.source.TraceSource;
+import io.xspy.trace.Json;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.HttpInfo;
 import io.xspy.trace.LogLine;
@@ -545,7 +546,7 @@ public final class AwsSource implements TraceSource {
     private static Segment parse(SegmentParser parser, String document, List<Diagnostic> diagnostics, String traceId) {
         if (document == null) return null;
         try {
-            JsonNode node = SegmentDocuments.JSON.readTree(document);
+            JsonNode node = Json.read(document);
             return parser.parseDocument(node);
         } catch (JsonProcessingException e) {
             diagnostics.add(new Diagnostic("BatchGetTraces " + traceId, null,

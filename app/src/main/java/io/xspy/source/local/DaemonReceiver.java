@@ -2,6 +2,7 @@ package io.xspy.source.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.source.SourceException;
+import io.xspy.trace.Json;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.Segment;
 import io.xspy.trace.SegmentDocuments;
@@ -171,12 +172,12 @@ public final class DaemonReceiver implements AutoCloseable {
             return;
         }
         try {
-            JsonNode header = SegmentDocuments.JSON.readTree(datagram, 0, newline);
+            JsonNode header = Json.read(datagram, 0, newline);
             if (header == null || !"json".equals(header.path("format").asText()) || header.path("version").asInt() != 1) {
                 reject("header is not {\"format\":\"json\",\"version\":1}; dropped");
                 return;
             }
-            JsonNode doc = SegmentDocuments.JSON.readTree(datagram, newline + 1, datagram.length - newline - 1);
+            JsonNode doc = Json.read(datagram, newline + 1, datagram.length - newline - 1);
             List<Diagnostic> found = new ArrayList<>();
             Segment segment = new SegmentParser("udp", found).parseDocument(doc);
             if (!found.isEmpty()) store.addDiagnostics(found);

@@ -1,5 +1,6 @@
 package io.xspy.source.local;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xspy.source.SourceException;
 import io.xspy.trace.LogLine;
@@ -44,7 +45,7 @@ public final class Exporter {
         }
         int events = 0;
         for (LogLine l : store.allLogs()) {
-            ObjectNode n = SegmentDocuments.JSON.createObjectNode();
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
             n.put("logGroupName", l.logGroup());
             n.put("logStreamName", l.logStream());
             n.put("timestamp", Math.round(l.timestamp() * 1000));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.source.SourceException;
 import io.xspy.source.XrayJson;
+import io.xspy.trace.Json;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.LogLine;
 import io.xspy.trace.ParseResult;
@@ -103,7 +104,7 @@ public final class FileLoader {
     static LogLine logLine(String line) {
         JsonNode n;
         try {
-            n = SegmentDocuments.JSON.readTree(line);
+            n = Json.read(line);
         } catch (JsonProcessingException e) {
             return null;
         }

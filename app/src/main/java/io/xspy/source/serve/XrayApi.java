@@ -11,6 +11,7 @@ import io.xspy.query.FilterSyntaxException;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.XrayJson;
 import io.xspy.source.local.TraceStore;
+import io.xspy.trace.Json;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.Segment;
 import io.xspy.trace.SegmentDocuments;
@@ -172,7 +173,7 @@ final class XrayApi {
             String where = "PutTraceSegments[" + i++ + "]";
             JsonNode doc;
             try {
-                doc = SegmentDocuments.JSON.readTree(d.asText());
+                doc = Json.read(d.asText());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 unprocessed.addObject().put("ErrorCode", "InvalidSegment")
                         .put("Message", "not JSON: " + SegmentDocuments.brief(e));

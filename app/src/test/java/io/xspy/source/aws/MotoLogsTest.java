@@ -1,5 +1,6 @@
 package io.xspy.source.aws;
 
+import io.xspy.trace.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,7 +115,7 @@ class MotoLogsTest {
     static Trace assemble(Generated g) throws IOException {
         List<Segment> docs = new ArrayList<>();
         for (String d : g.documents()) {
-            docs.add(new SegmentParser("moto", new ArrayList<>()).parseDocument(SegmentDocuments.JSON.readTree(d)));
+            docs.add(new SegmentParser("moto", new ArrayList<>()).parseDocument(Json.mapper().readTree(d)));
         }
         return TraceAssembler.assemble(g.traceId(), docs);
     }

@@ -1,5 +1,6 @@
 package io.xspy.source.serve;
 
+import io.xspy.trace.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,7 @@ public final class GeneratedTraces {
 
     public static final String FUNCTION = "xraystarter-py";
     public static final String LOG_GROUP = "/aws/lambda/" + FUNCTION;
-    private static final ObjectMapper JSON = SegmentDocuments.JSON;
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** One generated trace: its id, Lambda request id, documents (JSON text) and log lines. */
     public record Generated(String traceId, String requestId, double start, List<String> documents,
