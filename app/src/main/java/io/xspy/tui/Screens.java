@@ -145,7 +145,7 @@ final class Screens {
             }
         }
         KeyMap.Where where = app.overlay == App.Overlay.HELP ? null : app.where();
-        String hints = where == null ? "any key closes help" : KeyMap.hints(where, ascii);
+        String hints = where == null ? "j k PgUp PgDn scroll   any other key closes help" : KeyMap.hints(where, ascii);
         if (app.top() instanceof Views.TraceState t && t.raw) hints = "Esc back  " + Key.label("Up", ascii) + Key.label("Down", ascii) + " scroll  q quit";
         c.put(0, hintsY, hints, Style.DIM);
     }
