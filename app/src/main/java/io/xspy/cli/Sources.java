@@ -75,20 +75,27 @@ final class Sources {
             report(loaded.diagnostics(), err);
             parts.add("file " + file.getFileName());
         }
+        DaemonReceiver receiver = null;
         if (o.listen != null) {
-            DaemonReceiver receiver = new DaemonReceiver(o.listen, store);
+            receiver = new DaemonReceiver(o.listen, store);
             resources.add(receiver);
             InetSocketAddress address = receiver.localAddress();
             parts.add("listening on udp " + address.getHostString() + ":" + address.getPort());
         }
-        TraceSource source;
-        if (o.demo) {
-            parts.add(0, "demo (seed " + o.seed + ")");
-            source = new DemoSource(o.seed, Clock.systemUTC(), store, String.join(" · ", parts));
-        } else {
-            source = new EmbeddedSource(String.join(" · ", parts), store);
-        }
+        DaemonReceiver udp = receiver;
+        if (o.demo) parts.add(0, "demo (seed " + o.seed + ")");
+        EmbeddedSource embeddedSource = new EmbeddedSource(String.join(" \u00B7 ", parts), store,
+                () -> udp == null ? "" : udpStatus(udp.counters()));
+        TraceSource source = o.demo ? new DemoSource(o.seed, Clock.systemUTC(), embeddedSource) : embeddedSource;
         return new Opened(source, store, !o.files.isEmpty() && !o.demo && o.listen == null, resources);
+    }
+
+    /** What the receiver has seen, for the status line. */
+    static String udpStatus(DaemonReceiver.Counters c) {
+        String s = "udp: " + c.received() + " datagrams";
+        if (c.malformed() > 0) s += ", " + c.malformed() + " malformed";
+        if (c.dropped() > 0) s += ", " + c.dropped() + " dropped";
+        return s;
     }
 
     /** Whether the SDK's default chains have something to work with. */

@@ -32,6 +32,14 @@ public interface TraceSource extends AutoCloseable {
     /** The log lines of the Lambda invocations in this trace, in time order. */
     List<LogLine> logs(Trace trace);
 
+    /**
+     * A short line about the source's own health for the status line (throttled calls, evicted
+     * traces, malformed datagrams), or empty. Cheap: it reads counters, never the network.
+     */
+    default String status() {
+        return "";
+    }
+
     @Override
     default void close() {}
 }

@@ -512,7 +512,7 @@ final class App {
         TimeWindow w = window;
         loader.start("loading the service map", progress -> source.serviceGraph(w), graph -> {
             services.set(graph);
-            if (statusStyle == Style.FAULT) info("");
+            info("");
         }, this::error);
     }
 
@@ -572,9 +572,18 @@ final class App {
         statusStyle = Style.FAULT;
     }
 
+    /** A message for the status line; an empty one shows the source's own status instead. */
     void info(String message) {
-        status = message;
+        status = message.isEmpty() ? sourceStatus() : message;
         statusStyle = Style.NORMAL;
+    }
+
+    private String sourceStatus() {
+        try {
+            return source.status();
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private static String describe(TraceSource source) {

@@ -18,6 +18,18 @@ import org.junit.jupiter.api.Test;
 class BehaviourTest {
 
     @Test
+    void theSourcesOwnStatusShowsInTheStatusLineAfterALoad() {
+        FakeSource source = FakeSource.world();
+        source.status = "AWS throttled 2 requests; retrying slower";
+        try (Harness ui = new Harness(source, Harness.options(), 80, 24)) {
+            assertTrue(ui.screen().contains("AWS throttled 2 requests; retrying slower"), ui.screen());
+            source.failure = new SourceException("socket closed");
+            ui.keys("r");
+            assertTrue(ui.screen().contains("! socket closed"), "an error outranks the source's status: " + ui.screen());
+        }
+    }
+
+    @Test
     void failingSourceShowsItsMessageInTheStatusLineAndStaysUsable() {
         FakeSource source = FakeSource.world();
         source.failure = new SourceException("AccessDeniedException: not authorized to perform xray:GetServiceGraph");

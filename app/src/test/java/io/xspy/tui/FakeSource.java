@@ -55,6 +55,14 @@ final class FakeSource implements TraceSource {
         return new FakeSource(f.ndjson(), f.logs(), 10);
     }
 
+    /** What {@link #status()} says: the source's own health line. */
+    volatile String status = "";
+
+    @Override
+    public String status() {
+        return status;
+    }
+
     @Override
     public String describe() {
         return "fake fixtures";

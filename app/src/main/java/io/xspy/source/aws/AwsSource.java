@@ -250,10 +250,14 @@ public final class AwsSource implements TraceSource {
         return throttles.count();
     }
 
-    /** A line for the status bar: throttles met, else empty. */
+    /** A line for the status bar: throttles met, and the latest notice (a window split in chunks). */
+    @Override
     public String status() {
         long n = throttles.count();
-        return n == 0 ? "" : "AWS throttled " + n + (n == 1 ? " request" : " requests") + "; retrying slower";
+        String throttled = n == 0 ? "" : "AWS throttled " + n + (n == 1 ? " request" : " requests") + "; retrying slower";
+        List<String> said = notices();
+        String notice = said.isEmpty() ? "" : said.get(said.size() - 1);
+        return throttled.isEmpty() ? notice : notice.isEmpty() ? throttled : throttled + " \u00B7 " + notice;
     }
 
     /** Things the user should know about how their request was read, such as a window split into chunks. */

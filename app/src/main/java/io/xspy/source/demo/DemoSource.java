@@ -40,9 +40,14 @@ public final class DemoSource implements TraceSource {
 
     /** A demo feeding a shared store (other sources, such as files, may feed it too). */
     public DemoSource(long seed, Clock clock, TraceStore store, String description) {
+        this(seed, clock, new EmbeddedSource(description, store));
+    }
+
+    /** A demo feeding the store behind an embedded source (which may report more, such as UDP counts). */
+    public DemoSource(long seed, Clock clock, EmbeddedSource embedded) {
         this.clock = clock;
         this.seed = seed;
-        this.embedded = new EmbeddedSource(description, store);
+        this.embedded = embedded;
         // the history is generated on the first read, off the UI thread, not here at start-up
     }
 
@@ -89,6 +94,11 @@ public final class DemoSource implements TraceSource {
     public List<Trace> traces(Collection<String> traceIds) {
         catchUp();
         return embedded.traces(traceIds);
+    }
+
+    @Override
+    public String status() {
+        return embedded.status();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The trace source over an in-memory {@link TraceStore} (fed by files, the UDP receiver or the demo).
@@ -34,10 +35,30 @@ public final class EmbeddedSource implements TraceSource {
 
     private final String description;
     private final TraceStore store;
+    private final Supplier<String> extraStatus;
 
     public EmbeddedSource(String description, TraceStore store) {
+        this(description, store, () -> "");
+    }
+
+    /** @param extraStatus more for the status line, such as the UDP receiver's counts */
+    public EmbeddedSource(String description, TraceStore store, Supplier<String> extraStatus) {
         this.description = description;
         this.store = store;
+        this.extraStatus = extraStatus;
+    }
+
+    /** Evictions and problems in the input, when there were any, then the extra status. */
+    @Override
+    public String status() {
+        TraceStore.Counters c = store.counters();
+        List<String> parts = new ArrayList<>();
+        if (c.evicted() > 0) parts.add(c.evicted() + " traces evicted (cap " + store.maxTraces() + ")");
+        if (c.documentsDropped() > 0) parts.add(c.documentsDropped() + " documents dropped");
+        if (c.diagnostics() > 0) parts.add(c.diagnostics() + (c.diagnostics() == 1 ? " problem" : " problems") + " in the input");
+        String extra = extraStatus.get();
+        if (!extra.isEmpty()) parts.add(extra);
+        return String.join(" \u00B7 ", parts);
     }
 
     public TraceStore store() {

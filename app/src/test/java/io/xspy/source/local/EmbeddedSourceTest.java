@@ -34,6 +34,19 @@ class EmbeddedSourceTest {
     }
 
     @Test
+    void statusTellsOfEvictionsProblemsAndTheReceiver() {
+        TraceStore store = new TraceStore(5, 100);
+        for (int n = 0; n < 8; n++) {
+            store.ingestAll(Fixtures.segments(Fixtures.invocation(n, Fixtures.T0 + n, 0.1, 0.08, false, 0.02, "")));
+        }
+        assertEquals("3 traces evicted (cap 5)", new EmbeddedSource("x", store).status());
+        store.addDiagnostics(List.of(new io.xspy.trace.Diagnostic("f.json:3", null, "not JSON")));
+        assertEquals("3 traces evicted (cap 5) \u00B7 1 problem in the input \u00B7 udp: 9 datagrams",
+                new EmbeddedSource("x", store, () -> "udp: 9 datagrams").status());
+        assertEquals("", sourceWith(3).status(), "nothing to say about a healthy store");
+    }
+
+    @Test
     void pagesNewestFirstWithoutRepeats() {
         EmbeddedSource source = sourceWith(250);
         List<TraceSummary> seen = new ArrayList<>();
