@@ -75,6 +75,8 @@ public final class TraceStore implements LogEvents {
         final String id;
         final LinkedHashMap<String, Segment> documents = new LinkedHashMap<>();
         volatile View view;
+        /** The assembled trace before its summary is asked for (printing one trace needs no summary). */
+        volatile Trace trace;
 
         Stored(String id) {
             this.id = id;
@@ -87,6 +89,7 @@ public final class TraceStore implements LogEvents {
             if (seen == null || !doc.inProgress() || seen.inProgress()) {
                 documents.put(doc.id(), doc);
                 view = null;
+                trace = null;
             }
             return true;
         }
@@ -98,10 +101,15 @@ public final class TraceStore implements LogEvents {
 
         private synchronized View assemble() {
             if (view == null) {
-                Trace t = TraceAssembler.assemble(id, documents.values());
+                Trace t = trace();
                 view = new View(t, TraceSummary.of(t));
             }
             return view;
+        }
+
+        synchronized Trace trace() {
+            if (trace == null) trace = TraceAssembler.assemble(id, documents.values());
+            return trace;
         }
     }
 
@@ -173,7 +181,7 @@ public final class TraceStore implements LogEvents {
         synchronized (this) {
             s = traces.get(traceId);
         }
-        return s == null ? null : s.view().trace();
+        return s == null ? null : s.trace();
     }
 
     /** Every stored trace with its summary, first seen first; assembles what changed since the last read. */
