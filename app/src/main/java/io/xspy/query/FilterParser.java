@@ -164,8 +164,8 @@ public final class FilterParser {
         if (word.equals("edge")) return edge();
         if (word.equals("id")) {
             NodeSelector selector = idCall();
-            return inNode ? (trace, node) -> selector.matches(node) : new Keywords.Walking(
-                    (trace, s, caller) -> TraceWalk.isServiceNode(s) && selector.matches(s));
+            return inNode ? (trace, node) -> selector.matches(node) : new Keywords.ServiceWalking(
+                    (trace, s, id, caller, callerId) -> selector.matches(id));
         }
         if (word.equals("annotation") || word.startsWith("annotation.")) return annotation();
         Keywords.Type type = Keywords.TYPES.get(word);
@@ -360,7 +360,7 @@ public final class FilterParser {
         expect(Type.RPAREN, "\")\" to close \"" + keyword.text() + "(\"");
         Condition inside = braces();
         NodeSelector target = selector;
-        return new Keywords.Walking((trace, s, caller) -> TraceWalk.isServiceNode(s) && target.matches(s)
+        return new Keywords.ServiceWalking((trace, s, id, caller, callerId) -> target.matches(id)
                 && (inside == null || inside.test(trace, s)));
     }
 
@@ -373,8 +373,8 @@ public final class FilterParser {
         NodeSelector to = selector(comma);
         expect(Type.RPAREN, "\")\" to close \"" + keyword.text() + "(\"");
         Condition inside = braces();
-        return new Keywords.Walking((trace, s, caller) -> caller != null && TraceWalk.isServiceNode(s)
-                && to.matches(s) && from.matches(caller) && (inside == null || inside.test(trace, s)));
+        return new Keywords.ServiceWalking((trace, s, id, caller, callerId) -> caller != null
+                && to.matches(id) && from.matches(callerId) && (inside == null || inside.test(trace, s)));
     }
 
     private void noNesting(Token keyword) {

@@ -197,6 +197,17 @@ final class Keywords {
     }
 
     /** A top-level condition that holds when some node of the trace tree satisfies the visitor. */
+    /** A condition on the service nodes of a trace only (service(), edge()), read from their index. */
+    record ServiceWalking(ServiceNodes.Visitor visitor) implements Condition {
+        public boolean test(Trace trace, Segment node) {
+            return ServiceNodes.of(trace).any(trace, visitor);
+        }
+
+        public int cost() {
+            return WALK;
+        }
+    }
+
     record Walking(TraceWalk.Visitor visitor) implements Condition {
         public boolean test(Trace trace, Segment node) {
             return TraceWalk.any(trace, visitor);
