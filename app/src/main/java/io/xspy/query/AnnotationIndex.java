@@ -3,10 +3,7 @@ package io.xspy.query;
 import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Every annotation of a trace in two flat arrays, built once per trace and kept while the trace lives.
@@ -15,7 +12,7 @@ import java.util.WeakHashMap;
  */
 final class AnnotationIndex {
 
-    private static final Map<Trace, AnnotationIndex> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final TraceCache<AnnotationIndex> CACHE = new TraceCache<>(AnnotationIndex::build);
     private static final AnnotationIndex EMPTY = new AnnotationIndex(new String[0], new Object[0]);
 
     private final String[] keys;
@@ -26,14 +23,8 @@ final class AnnotationIndex {
         this.values = values;
     }
 
-    /** Traces are immutable and compared by identity, so the index never goes stale. */
     static AnnotationIndex of(Trace trace) {
-        AnnotationIndex index = CACHE.get(trace);
-        if (index == null) {
-            index = build(trace);
-            CACHE.put(trace, index);
-        }
-        return index;
+        return CACHE.of(trace);
     }
 
     private static AnnotationIndex build(Trace trace) {

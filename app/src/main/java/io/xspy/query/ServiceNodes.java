@@ -4,10 +4,7 @@ import io.xspy.trace.Segment;
 import io.xspy.trace.ServiceId;
 import io.xspy.trace.Trace;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The nodes of a trace that stand for services (segments and remote calls) with their callers and
@@ -16,7 +13,7 @@ import java.util.WeakHashMap;
  */
 final class ServiceNodes {
 
-    private static final Map<Trace, ServiceNodes> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final TraceCache<ServiceNodes> CACHE = new TraceCache<>(ServiceNodes::build);
 
     private final Segment[] nodes;
     private final ServiceId[] ids;
@@ -35,14 +32,8 @@ final class ServiceNodes {
         boolean visit(Trace trace, Segment node, ServiceId id, Segment caller, ServiceId callerId);
     }
 
-    /** Traces are immutable and compared by identity, so the index never goes stale. */
     static ServiceNodes of(Trace trace) {
-        ServiceNodes index = CACHE.get(trace);
-        if (index == null) {
-            index = build(trace);
-            CACHE.put(trace, index);
-        }
-        return index;
+        return CACHE.of(trace);
     }
 
     private static ServiceNodes build(Trace trace) {
