@@ -327,6 +327,8 @@ final class App {
         Action a = KeyMap.lookup(key, KeyMap.Where.SERVICES);
         if (a == Action.UP) windowChoice = Math.max(0, windowChoice - 1);
         else if (a == Action.DOWN) windowChoice = Math.min(SPANS.size() - 1, windowChoice + 1);
+        else if (a == Action.TOP) windowChoice = 0;
+        else if (a == Action.BOTTOM) windowChoice = SPANS.size() - 1;
         else if (a == Action.QUIT && key.name().equals("q")) quit = true;
         else if (key.name().equals("Enter")) {
             overlay = Overlay.NONE;

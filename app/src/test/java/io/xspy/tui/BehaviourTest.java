@@ -18,6 +18,25 @@ import org.junit.jupiter.api.Test;
 class BehaviourTest {
 
     @Test
+    void timeWindowPickerAndCustomSpanChangeTheWindowAndFollowToggles() {
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 100, 30)) {
+            assertTrue(ui.screen().lines().findFirst().orElseThrow().contains("last 15m"), ui.screen());
+            ui.keys("t");
+            assertTrue(ui.screen().contains("time window (ending now)"), ui.screen());
+            ui.keys("j", "Enter");
+            assertTrue(ui.screen().lines().findFirst().orElseThrow().contains("last 1h"), ui.screen());
+            ui.keys("t", "G", "Enter");
+            assertTrue(ui.screen().contains("window (e.g. 90s, 30m, 2h, 1d)>"), "custom asks for a span: " + ui.screen());
+            ui.keys("Ctrl-U").type("45m").keys("Enter");
+            assertTrue(ui.screen().lines().findFirst().orElseThrow().contains("last 45m"), ui.screen());
+            ui.keys("F");
+            assertTrue(ui.screen().contains("follow on"), ui.screen());
+            ui.keys("F");
+            assertTrue(ui.screen().contains("follow off"), ui.screen());
+        }
+    }
+
+    @Test
     void theSourcesOwnStatusShowsInTheStatusLineAfterALoad() {
         FakeSource source = FakeSource.world();
         source.status = "AWS throttled 2 requests; retrying slower";
