@@ -15,9 +15,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code xspy serve}: the embedded store behind X-Ray's and CloudWatch Logs' HTTP APIs. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the embedded store (demo, files, UDP) over X-Ray's REST JSON API (GetServiceGraph,",
-            "GetTraceSummaries, BatchGetTraces, PutTraceSegments) and CloudWatch Logs' JSON API (FilterLogEvents,",
-            "GetLogEvents), for the AWS CLI and SDKs: aws xray get-service-graph --endpoint-url http://127.0.0.1:2772 …"})
+        description = {
+            "Serve the embedded store (demo, files, UDP) over X-Ray's REST JSON API (GetServiceGraph, "
+                + "GetTraceSummaries, BatchGetTraces, PutTraceSegments) and CloudWatch Logs' JSON API "
+                + "(FilterLogEvents, GetLogEvents), for the AWS CLI and SDKs:",
+            "  aws xray get-service-graph --endpoint-url http://127.0.0.1:2772 ..."})
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand XspyCommand root;

@@ -22,11 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "xspy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "A terminal trace explorer for AWS X-Ray: the service map with its health, traces by service or",
-            "filter expression, segment timelines with the CloudWatch log lines of each invocation.",
+            "A terminal trace explorer for AWS X-Ray: the service map with its health, traces by service or "
+                + "filter expression, segment timelines with the CloudWatch log lines of each invocation.",
             "",
-            "With no command it opens the terminal UI. With no source option it reads AWS when an AWS",
-            "configuration is found, else the embedded demo."},
+            "With no command it opens the terminal UI. With no source option it reads AWS when an AWS "
+                + "configuration is found, else the embedded demo.",
+            ""},
         subcommands = {ServicesCommand.class, TracesCommand.class, TraceCommand.class, LogsCommand.class,
             ExportCommand.class, ServeCommand.class},
         footer = {"", "Examples:", "  xspy --demo", "  xspy --profile dev --region eu-central-1 --since 1h",
