@@ -2,9 +2,7 @@ package io.xspy.source.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xspy.graph.Histogram;
 import io.xspy.graph.ServiceGraph;
-import io.xspy.graph.Statistics;
 import io.xspy.query.FilterParser;
 import io.xspy.query.FilterSyntaxException;
 import io.xspy.query.TimeWindow;
@@ -14,7 +12,6 @@ import io.xspy.source.SourceException;
 import io.xspy.source.TraceSource;
 import io.xspy.trace.Json;
 import io.xspy.trace.Diagnostic;
-import io.xspy.trace.HttpInfo;
 import io.xspy.trace.LogLine;
 import io.xspy.trace.Segment;
 import io.xspy.trace.SegmentDocuments;
@@ -59,15 +56,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.BatchGetTracesResponse;
 import software.amazon.awssdk.services.xray.model.Edge;
-import software.amazon.awssdk.services.xray.model.EdgeStatistics;
 import software.amazon.awssdk.services.xray.model.GetServiceGraphResponse;
 import software.amazon.awssdk.services.xray.model.GetTraceSummariesResponse;
-import software.amazon.awssdk.services.xray.model.HistogramEntry;
-import software.amazon.awssdk.services.xray.model.Http;
 import software.amazon.awssdk.services.xray.model.Service;
-import software.amazon.awssdk.services.xray.model.ServiceStatistics;
-import software.amazon.awssdk.services.xray.model.TraceUser;
-import software.amazon.awssdk.services.xray.model.ValueWithServiceIds;
 
 /**
  * A real AWS account through the SDK v2: X-Ray for the service graph, summaries and traces,
@@ -293,50 +284,15 @@ public final class AwsSource implements TraceSource {
         for (Service s : services) {
             int ref = s.referenceId() == null ? -1 : s.referenceId();
             ServiceId id = new ServiceId(s.name(), s.names().isEmpty() ? null : s.names(), s.accountId(), s.type());
-            nodes.add(new ServiceGraph.Node(ref, id, Boolean.TRUE.equals(s.root()), statistics(s.summaryStatistics()),
-                    histogram(s.responseTimeHistogram())));
+            nodes.add(new ServiceGraph.Node(ref, id, Boolean.TRUE.equals(s.root()), XrayShapes.statistics(s.summaryStatistics()),
+                    XrayShapes.histogram(s.responseTimeHistogram())));
             for (Edge e : s.edges()) {
                 if (e.referenceId() == null) continue;
-                edges.add(new ServiceGraph.Edge(ref, e.referenceId(), statistics(e.summaryStatistics()),
-                        histogram(e.responseTimeHistogram())));
+                edges.add(new ServiceGraph.Edge(ref, e.referenceId(), XrayShapes.statistics(e.summaryStatistics()),
+                        XrayShapes.histogram(e.responseTimeHistogram())));
             }
         }
         return new ServiceGraph(window.start(), window.end(), nodes, edges);
-    }
-
-    static Statistics statistics(ServiceStatistics s) {
-        if (s == null) return Statistics.EMPTY;
-        return statistics(s.okCount(), s.errorStatistics() == null ? null : s.errorStatistics().throttleCount(),
-                s.errorStatistics() == null ? null : s.errorStatistics().otherCount(),
-                s.faultStatistics() == null ? null : s.faultStatistics().otherCount(), s.totalCount(),
-                s.totalResponseTime());
-    }
-
-    static Statistics statistics(EdgeStatistics s) {
-        if (s == null) return Statistics.EMPTY;
-        return statistics(s.okCount(), s.errorStatistics() == null ? null : s.errorStatistics().throttleCount(),
-                s.errorStatistics() == null ? null : s.errorStatistics().otherCount(),
-                s.faultStatistics() == null ? null : s.faultStatistics().otherCount(), s.totalCount(),
-                s.totalResponseTime());
-    }
-
-    private static Statistics statistics(Long ok, Long throttle, Long otherError, Long fault, Long total,
-            Double totalTime) {
-        return new Statistics(orZero(ok), orZero(throttle), orZero(otherError), orZero(fault), orZero(total),
-                totalTime == null ? 0 : totalTime);
-    }
-
-    static Histogram histogram(List<HistogramEntry> entries) {
-        List<Histogram.Bucket> buckets = new ArrayList<>();
-        for (HistogramEntry e : entries) {
-            if (e.value() != null && e.count() != null) buckets.add(new Histogram.Bucket(e.value(), e.count()));
-        }
-        buckets.sort(Comparator.comparingDouble(Histogram.Bucket::value));
-        return new Histogram(buckets);
-    }
-
-    private static long orZero(Long n) {
-        return n == null ? 0 : n;
     }
 
     // ---- GetTraceSummaries ----
@@ -363,7 +319,7 @@ public final class AwsSource implements TraceSource {
             GetTraceSummariesResponse response = call("xray:GetTraceSummaries", () -> xray.getTraceSummaries(
                     b -> b.startTime(chunk.start()).endTime(chunk.end()).filterExpression(expression).nextToken(sent)));
             List<TraceSummary> items = new ArrayList<>();
-            for (var s : response.traceSummaries()) items.add(summary(s));
+            for (var s : response.traceSummaries()) items.add(XrayShapes.summary(s));
             items.sort(Comparator.comparingDouble(TraceSummary::startTime).reversed());
             Cursor next = response.nextToken() != null && !response.nextToken().equals(sent)
                     ? new Cursor(cursor.chunk, response.nextToken())
@@ -416,51 +372,6 @@ public final class AwsSource implements TraceSource {
                 throw new SourceException("page token does not belong to this query: start again from the first page", e);
             }
         }
-    }
-
-    static TraceSummary summary(software.amazon.awssdk.services.xray.model.TraceSummary s) {
-        Http h = s.http();
-        HttpInfo http = h == null ? HttpInfo.NONE
-                : new HttpInfo(h.httpMethod(), h.httpURL(), h.userAgent(), h.clientIp(), null, null, h.httpStatus(), null);
-        Map<String, List<Object>> annotations = new LinkedHashMap<>();
-        s.annotations().forEach((key, values) -> {
-            List<Object> list = new ArrayList<>();
-            for (ValueWithServiceIds v : values) {
-                if (v.annotationValue() == null) continue;
-                var a = v.annotationValue();
-                Object value = a.stringValue() != null ? a.stringValue()
-                        : a.numberValue() != null ? (Object) a.numberValue() : a.booleanValue();
-                if (value != null && !list.contains(value)) list.add(value);
-            }
-            annotations.put(key, list);
-        });
-        List<String> users = new ArrayList<>();
-        for (TraceUser u : s.users()) if (u.userName() != null) users.add(u.userName());
-        List<ServiceId> services = new ArrayList<>();
-        for (var id : s.serviceIds()) services.add(serviceId(id));
-        Instant start = s.startTime();
-        return new TraceSummary(s.id(), start == null ? startFromId(s.id()) : start.toEpochMilli() / 1000.0,
-                orZero(s.duration()), orZero(s.responseTime()), Boolean.TRUE.equals(s.hasFault()),
-                Boolean.TRUE.equals(s.hasError()), Boolean.TRUE.equals(s.hasThrottle()),
-                Boolean.TRUE.equals(s.isPartial()), http, annotations, users, services,
-                s.entryPoint() == null ? null : serviceId(s.entryPoint()), false);
-    }
-
-    private static ServiceId serviceId(software.amazon.awssdk.services.xray.model.ServiceId id) {
-        return new ServiceId(id.name(), id.names().isEmpty() ? null : id.names(), id.accountId(), id.type());
-    }
-
-    /** The epoch seconds a trace id carries ("1-5f84c7a6-..."), for old responses without StartTime. */
-    static double startFromId(String traceId) {
-        try {
-            return Long.parseLong(traceId.split("-")[1], 16);
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static double orZero(Double d) {
-        return d == null ? 0 : d;
     }
 
     // ---- BatchGetTraces ----
