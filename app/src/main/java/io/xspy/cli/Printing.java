@@ -1,9 +1,11 @@
 package io.xspy.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.xspy.timeline.AnsiText;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Style;
@@ -14,7 +16,14 @@ import java.util.List;
 
 /** Writes tables and JSON for the printing commands; all text goes through a canvas first. */
 final class Printing {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Pretty JSON with every non-ASCII character escaped: still the same JSON to a script, and no
+     * bidi override or C1 control from the data reaches a terminal that shows it.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
 
     private Printing() {}
 

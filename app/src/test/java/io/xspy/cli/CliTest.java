@@ -103,6 +103,15 @@ class CliTest {
     }
 
     @Test
+    void jsonOutputEscapesWhatATerminalWouldObey() throws Exception {
+        Run r = run("--file", MIXED, "trace", BLOG_TRACE, "--output", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f)), "printable ASCII only: " + r.out());
+        JsonNode doc = JSON.readTree(JSON.readTree(r.out()).at("/Traces/0/Segments/1/Document").asText());
+        assertTrue(doc.toString().contains("evil"), "the data is all there, escaped: " + doc);
+    }
+
+    @Test
     void demoServicesAsJsonHaveTheShapeOfGetServiceGraph() throws Exception {
         Run r = run("--demo", "--seed", "3", "services", "--output", "json");
         assertEquals(0, r.exit(), r.err());
