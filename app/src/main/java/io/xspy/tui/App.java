@@ -2,14 +2,12 @@ package io.xspy.tui;
 
 import io.xspy.graph.ServiceGraph;
 import io.xspy.query.FilterSyntaxException;
-import io.xspy.timeline.TimelineRow;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.Page;
 import io.xspy.source.SourceException;
 import io.xspy.source.TraceSource;
 import io.xspy.timeline.Style;
 import io.xspy.trace.LogLine;
-import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
 import io.xspy.trace.TraceSummary;
 import java.time.Clock;
@@ -96,7 +94,7 @@ final class App {
 
     KeyMap.Where where() {
         Object top = top();
-        if (top instanceof Views.TraceState) return KeyMap.Where.TRACE;
+        if (top instanceof TraceState) return KeyMap.Where.TRACE;
         if (top instanceof Views.Traces) return KeyMap.Where.TRACES;
         return KeyMap.Where.SERVICES;
     }
@@ -125,7 +123,7 @@ final class App {
             windowKey(key);
             return;
         }
-        if (top() instanceof Views.TraceState t && t.raw) {
+        if (top() instanceof TraceState t && t.raw) {
             rawKey(t, key);
             return;
         }
@@ -142,9 +140,9 @@ final class App {
             case TOP -> move(Integer.MIN_VALUE / 2);
             case BOTTOM -> move(Integer.MAX_VALUE / 2);
             case OPEN -> open();
-            case FOLD -> fold();
-            case UNFOLD_ALL -> foldAll(false);
-            case FOLD_ALL -> foldAll(true);
+            case FOLD -> { if (top() instanceof TraceState t) t.toggleFold(); }
+            case UNFOLD_ALL -> { if (top() instanceof TraceState t) t.foldAll(false); }
+            case FOLD_ALL -> { if (top() instanceof TraceState t) t.foldAll(true); }
             case BACK -> back();
             case QUIT -> quit = true;
             case HELP -> {
@@ -169,23 +167,23 @@ final class App {
                     info("sorted by " + v.sort.label);
                 }
             }
-            case NEXT_PANE -> nextPane();
+            case NEXT_PANE -> { if (top() instanceof TraceState t) t.nextPane(); }
             case TOGGLE_LOGS -> {
-                if (top() instanceof Views.TraceState t) {
+                if (top() instanceof TraceState t) {
                     t.showLogs = !t.showLogs;
                     if (!t.showLogs && t.focus == Views.Pane.LOGS) t.focus = Views.Pane.TIMELINE;
                 }
             }
             case RAW -> {
-                if (top() instanceof Views.TraceState t && t.current() != null) {
+                if (top() instanceof TraceState t && t.current() != null) {
                     t.raw = true;
                     t.rawScroll = 0;
                 }
             }
-            case ZOOM_IN -> zoom(0.5);
-            case ZOOM_OUT -> zoom(2);
-            case PAN_LEFT -> pan(-0.25);
-            case PAN_RIGHT -> pan(0.25);
+            case ZOOM_IN -> { if (top() instanceof TraceState t) t.zoom(0.5); }
+            case ZOOM_OUT -> { if (top() instanceof TraceState t) t.zoom(2); }
+            case PAN_LEFT -> { if (top() instanceof TraceState t) t.pan(-0.25); }
+            case PAN_RIGHT -> { if (top() instanceof TraceState t) t.pan(0.25); }
         }
     }
 
@@ -201,7 +199,7 @@ final class App {
         } else if (top instanceof Views.Traces v) {
             v.move(delta);
             if (v.nextToken != null && !loader.busy() && v.selected >= v.items.size() - page()) loadTraces(v, true);
-        } else if (top instanceof Views.TraceState t) {
+        } else if (top instanceof TraceState t) {
             switch (t.focus) {
                 case TIMELINE -> t.move(delta);
                 case DETAIL -> t.detailScroll = clampScroll(t.detailScroll + delta);
@@ -231,69 +229,6 @@ final class App {
 
     private static String escape(String s) {
         return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    private void fold() {
-        if (top() instanceof Views.TraceState t && t.focus == Views.Pane.TIMELINE && t.current() != null) {
-            TimelineRow r = t.current();
-            if (!r.hasChildren()) return;
-            if (!t.folded.remove(r.segment().id())) t.folded.add(r.segment().id());
-            t.relayout();
-        }
-    }
-
-    private void foldAll(boolean fold) {
-        if (top() instanceof Views.TraceState t && t.trace != null) {
-            t.folded.clear();
-            if (fold) {
-                for (Segment s : t.trace.nodesById().values()) if (!s.subsegments().isEmpty()) t.folded.add(s.id());
-                // keep the selected node's ancestors' first level visible: select its root
-                Segment sel = t.current() == null ? null : t.current().segment();
-                while (sel != null && t.trace.parentOf(sel) != null) sel = t.trace.parentOf(sel);
-                t.relayout();
-                if (sel != null) for (int i = 0; i < t.rows.size(); i++) if (t.rows.get(i).segment() == sel) t.selected = i;
-            } else {
-                t.relayout();
-            }
-        }
-    }
-
-    private void zoom(double factor) {
-        if (!(top() instanceof Views.TraceState t) || t.trace == null) return;
-        double full = Math.max(t.trace.duration(), 1e-3);
-        double spanNow = t.viewEnd - t.viewStart;
-        double next = Math.max(1e-6, Math.min(full, spanNow * factor));
-        double center = (t.viewStart + t.viewEnd) / 2;
-        if (factor < 1 && t.current() != null) {
-            Segment s = t.current().segment();
-            double mid = (s.startTime() + s.endOrStart()) / 2;
-            if (mid >= t.viewStart && mid <= t.viewEnd) center = mid;
-        }
-        setView(t, center - next / 2, next);
-    }
-
-    private void pan(double fraction) {
-        if (!(top() instanceof Views.TraceState t) || t.trace == null) return;
-        double spanNow = t.viewEnd - t.viewStart;
-        setView(t, t.viewStart + spanNow * fraction, spanNow);
-    }
-
-    private static void setView(Views.TraceState t, double start, double spanNow) {
-        double lo = t.trace.startTime();
-        double hi = Math.max(t.trace.endTime(), lo + spanNow);
-        start = Math.max(lo, Math.min(start, hi - spanNow));
-        t.viewStart = start;
-        t.viewEnd = start + spanNow;
-    }
-
-    private void nextPane() {
-        if (!(top() instanceof Views.TraceState t)) return;
-        Views.Pane[] order = Views.Pane.values();
-        Views.Pane next = t.focus;
-        do {
-            next = order[(next.ordinal() + 1) % order.length];
-        } while (next == Views.Pane.LOGS && !t.showLogs);
-        t.focus = next;
     }
 
     private void back() {
@@ -340,7 +275,7 @@ final class App {
         }
     }
 
-    private void rawKey(Views.TraceState t, Key key) {
+    private void rawKey(TraceState t, Key key) {
         Action a = KeyMap.lookup(key, KeyMap.Where.SERVICES);
         if (a == null) {
             if (key.name().equals("x")) t.raw = false;
@@ -486,7 +421,7 @@ final class App {
     }
 
     void openTrace(String id) {
-        Views.TraceState t = new Views.TraceState(id);
+        TraceState t = new TraceState(id);
         stack.push(t);
         loadTrace(t);
     }
@@ -497,7 +432,7 @@ final class App {
         lastRefresh = clock.instant();
         Object top = top();
         if (top instanceof Views.Traces v) loadTraces(v, false);
-        else if (top instanceof Views.TraceState t) loadTrace(t);
+        else if (top instanceof TraceState t) loadTrace(t);
         else loadServices();
     }
 
@@ -550,7 +485,7 @@ final class App {
 
     private record TraceData(Trace trace, List<LogLine> logs, String logError) {}
 
-    private void loadTrace(Views.TraceState t) {
+    private void loadTrace(TraceState t) {
         String id = t.traceId;
         loader.start("loading trace " + id, progress -> {
             List<Trace> found = source.traces(List.of(id));

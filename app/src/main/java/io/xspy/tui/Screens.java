@@ -49,7 +49,7 @@ final class Screens {
         Object top = app.top();
         if (top instanceof Views.Services s) services(app, s, c);
         else if (top instanceof Views.Traces v) traces(app, v, c);
-        else if (top instanceof Views.TraceState t) TraceScreen.render(app, t, c);
+        else if (top instanceof TraceState t) TraceScreen.render(app, t, c);
     }
 
     // ---- frame -----------------------------------------------------------------------------
@@ -81,7 +81,7 @@ final class Screens {
         Object top = app.top();
         if (top instanceof Views.Services s) return s.loaded ? s.nodes.size() + " services" : "";
         if (top instanceof Views.Traces v) return v.loaded ? v.items.size() + (v.nextToken != null ? "+" : "") + " traces" : "";
-        if (top instanceof Views.TraceState t && t.trace != null) {
+        if (top instanceof TraceState t && t.trace != null) {
             return t.trace.nodeCount() + " nodes, " + t.logs.size() + " log lines";
         }
         return "";
@@ -95,7 +95,7 @@ final class Screens {
             Object v = it.next();
             if (v instanceof Views.Services) parts.add("Services");
             else if (v instanceof Views.Traces t) parts.add(t.title);
-            else if (v instanceof Views.TraceState t) {
+            else if (v instanceof TraceState t) {
                 parts.add(Text.truncate(t.traceId, 7, ascii));
                 if (t.current() != null && v == app.top()) parts.add(t.current().segment().name());
             }
@@ -146,7 +146,7 @@ final class Screens {
         }
         KeyMap.Where where = app.overlay == App.Overlay.HELP ? null : app.where();
         String hints = where == null ? "j k PgUp PgDn scroll   any other key closes help" : KeyMap.hints(where, ascii);
-        if (app.top() instanceof Views.TraceState t && t.raw) hints = "Esc back  " + Key.label("Up", ascii) + Key.label("Down", ascii) + " scroll  q quit";
+        if (app.top() instanceof TraceState t && t.raw) hints = "Esc back  " + Key.label("Up", ascii) + Key.label("Down", ascii) + " scroll  q quit";
         c.put(0, hintsY, hints, Style.DIM);
     }
 

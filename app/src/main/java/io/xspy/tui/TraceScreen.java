@@ -13,7 +13,7 @@ import java.util.List;
 final class TraceScreen {
     private TraceScreen() {}
 
-    static void render(App app, Views.TraceState t, Canvas c) {
+    static void render(App app, TraceState t, Canvas c) {
         boolean ascii = app.ascii();
         if (t.trace == null) {
             c.put(1, 1, app.loader.busy() ? "loading trace " + t.traceId + "..." : "trace " + t.traceId + " not loaded (r reloads)", Style.DIM);
@@ -56,7 +56,7 @@ final class TraceScreen {
         }
     }
 
-    private static void timeline(App app, Views.TraceState t, Canvas c, int x, int y, int w, int h) {
+    private static void timeline(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         boolean focused = t.focus == Views.Pane.TIMELINE;
         title(c, x, y, w, "timeline " + Fmt.duration(t.trace.duration(), app.ascii()) + ", " + t.rows.size() + " rows", focused, app.ascii());
         int rowsH = Math.max(0, h - 2);
@@ -67,14 +67,14 @@ final class TraceScreen {
         c.draw(tl, x, y + 1);
     }
 
-    private static void detail(App app, Views.TraceState t, Canvas c, int x, int y, int w, int h) {
+    private static void detail(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         if (t.current() == null) return;
         List<Line> lines = SegmentDetail.lines(t.trace, t.current().segment(), app.ascii());
         t.detailScroll = Math.max(0, Math.min(t.detailScroll, Math.max(0, lines.size() - (h - 1))));
         pane(c, x, y, w, h, "detail", t.focus == Views.Pane.DETAIL, lines, t.detailScroll, app.ascii());
     }
 
-    private static void logs(App app, Views.TraceState t, Canvas c, int x, int y, int w, int h) {
+    private static void logs(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         List<Line> lines = t.logLines;
         String title = t.logError != null ? "logs: " + t.logError : "logs, " + lines.size() + " lines";
         if (lines.isEmpty() && t.logError == null) lines = List.of(new Line("no log lines for this trace", Style.DIM));

@@ -1,9 +1,6 @@
 package io.xspy.tui;
 
 import io.xspy.graph.ServiceGraph;
-import io.xspy.timeline.TimelineRow;
-import io.xspy.trace.LogLine;
-import io.xspy.trace.Trace;
 import io.xspy.trace.TraceSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -128,49 +125,4 @@ final class Views {
     }
 
     enum Pane { TIMELINE, DETAIL, LOGS }
-
-    static final class TraceState extends ListState {
-        final String traceId;
-        Trace trace;
-        List<LogLine> logs = List.of();
-        List<Line> logLines = List.of();
-        String logError;
-        final Set<String> folded = new HashSet<>();
-        List<TimelineRow> rows = List.of();
-        double viewStart;
-        double viewEnd;
-        Pane focus = Pane.TIMELINE;
-        boolean showLogs = true;
-        int detailScroll;
-        int logScroll;
-        int rawScroll;
-        boolean raw;
-
-        TraceState(String traceId) { this.traceId = traceId; }
-
-        @Override int size() { return rows.size(); }
-
-        void set(Trace t, List<LogLine> logLines, String logErr, boolean ascii) {
-            trace = t;
-            logs = logLines;
-            logError = logErr;
-            this.logLines = LogPane.lines(logLines, t.startTime(), ascii);
-            relayout();
-            if (viewEnd <= viewStart) {
-                viewStart = t.startTime();
-                viewEnd = t.startTime() + Math.max(t.duration(), 1e-3);
-            }
-        }
-
-        void relayout() {
-            String keep = current() == null ? null : current().segment().id();
-            rows = TimelinePane.rows(trace, folded);
-            selected = Math.min(selected, Math.max(0, rows.size() - 1));
-            for (int i = 0; i < rows.size(); i++) if (rows.get(i).segment().id().equals(keep)) selected = i;
-        }
-
-        TimelineRow current() {
-            return selected < rows.size() ? rows.get(selected) : null;
-        }
-    }
 }

@@ -1,0 +1,121 @@
+package io.xspy.tui;
+
+import io.xspy.timeline.TimelineRow;
+import io.xspy.trace.LogLine;
+import io.xspy.trace.Segment;
+import io.xspy.trace.Trace;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The state of the trace screen: the trace, its rows, folds, the time range shown, panes and scrolls. */
+final class TraceState extends Views.ListState {
+    final String traceId;
+    Trace trace;
+    List<LogLine> logs = List.of();
+    List<Line> logLines = List.of();
+    String logError;
+    final Set<String> folded = new HashSet<>();
+    List<TimelineRow> rows = List.of();
+    double viewStart;
+    double viewEnd;
+    Views.Pane focus = Views.Pane.TIMELINE;
+    boolean showLogs = true;
+    int detailScroll;
+    int logScroll;
+    int rawScroll;
+    boolean raw;
+
+    TraceState(String traceId) { this.traceId = traceId; }
+
+    @Override int size() { return rows.size(); }
+
+    void set(Trace t, List<LogLine> logLines, String logErr, boolean ascii) {
+        trace = t;
+        logs = logLines;
+        logError = logErr;
+        this.logLines = LogPane.lines(logLines, t.startTime(), ascii);
+        relayout();
+        if (viewEnd <= viewStart) {
+            viewStart = t.startTime();
+            viewEnd = t.startTime() + Math.max(t.duration(), 1e-3);
+        }
+    }
+
+    void relayout() {
+        String keep = current() == null ? null : current().segment().id();
+        rows = TimelinePane.rows(trace, folded);
+        selected = Math.min(selected, Math.max(0, rows.size() - 1));
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).segment().id().equals(keep)) selected = i;
+    }
+
+    TimelineRow current() {
+        return selected < rows.size() ? rows.get(selected) : null;
+    }
+
+    // ---- navigation of the trace screen -----------------------------------------------------
+
+    /** Enter on the timeline: folds or unfolds the selected node. */
+    void toggleFold() {
+        if (focus != Views.Pane.TIMELINE || current() == null) return;
+        TimelineRow r = current();
+        if (!r.hasChildren()) return;
+        if (!folded.remove(r.segment().id())) folded.add(r.segment().id());
+        relayout();
+    }
+
+    /** + and -: unfolds everything, or folds everything and selects the selected node's root. */
+    void foldAll(boolean fold) {
+        if (trace == null) return;
+        folded.clear();
+        if (!fold) {
+            relayout();
+            return;
+        }
+        for (Segment s : trace.nodesById().values()) if (!s.subsegments().isEmpty()) folded.add(s.id());
+        Segment root = current() == null ? null : current().segment();
+        while (root != null && trace.parentOf(root) != null) root = trace.parentOf(root);
+        relayout();
+        if (root != null) for (int i = 0; i < rows.size(); i++) if (rows.get(i).segment() == root) selected = i;
+    }
+
+    /** z and Z: zooms the time range in or out, around the selected node when it is in view. */
+    void zoom(double factor) {
+        if (trace == null) return;
+        double full = Math.max(trace.duration(), 1e-3);
+        double spanNow = viewEnd - viewStart;
+        double next = Math.max(1e-6, Math.min(full, spanNow * factor));
+        double center = (viewStart + viewEnd) / 2;
+        if (factor < 1 && current() != null) {
+            Segment s = current().segment();
+            double mid = (s.startTime() + s.endOrStart()) / 2;
+            if (mid >= viewStart && mid <= viewEnd) center = mid;
+        }
+        setView(center - next / 2, next);
+    }
+
+    /** h and l: moves the time range by a fraction of its width. */
+    void pan(double fraction) {
+        if (trace == null) return;
+        double spanNow = viewEnd - viewStart;
+        setView(viewStart + spanNow * fraction, spanNow);
+    }
+
+    private void setView(double start, double spanNow) {
+        double lo = trace.startTime();
+        double hi = Math.max(trace.endTime(), lo + spanNow);
+        start = Math.max(lo, Math.min(start, hi - spanNow));
+        viewStart = start;
+        viewEnd = start + spanNow;
+    }
+
+    /** Tab: the next pane, skipping the log pane while it is hidden. */
+    void nextPane() {
+        Views.Pane[] order = Views.Pane.values();
+        Views.Pane next = focus;
+        do {
+            next = order[(next.ordinal() + 1) % order.length];
+        } while (next == Views.Pane.LOGS && !showLogs);
+        focus = next;
+    }
+}
