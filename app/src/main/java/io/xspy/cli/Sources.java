@@ -38,7 +38,14 @@ final class Sources {
                 TimeWindow all = storeWindow(store);
                 if (all != null) return all;
             }
-            return options.window(Instant.now());
+            Instant now = Instant.now();
+            if (showsWholeDemo(options)) return new TimeWindow(((DemoSource) source).historyStart(), now);
+            return options.window(now);
+        }
+
+        /** The demo's default window is its whole history, so its story (fault, then fix) is always in view. */
+        boolean showsWholeDemo(XspyCommand options) {
+            return source instanceof DemoSource && !options.sinceGiven() && options.until == null;
         }
 
         @Override

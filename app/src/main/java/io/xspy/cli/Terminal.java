@@ -20,7 +20,7 @@ final class Terminal {
             tui = tui.withWindow(all.span());
             clock = Clock.fixed(all.end(), ZoneId.systemDefault());
         } else {
-            TimeWindow window = options.window(clock.instant());
+            TimeWindow window = opened.showsWholeDemo(options) ? opened.window(options) : options.window(clock.instant());
             tui = tui.withWindow(window.span());
             if (options.until != null) clock = Clock.fixed(window.end(), ZoneId.systemDefault());
         }

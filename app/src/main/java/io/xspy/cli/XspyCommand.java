@@ -64,7 +64,7 @@ public final class XspyCommand implements Callable<Integer> {
     String endpointUrl;
 
     @Option(names = "--since", scope = ScopeType.INHERIT, paramLabel = "SPAN",
-            description = "Time window: the last SPAN (90s, 15m, 6h, 2d); default 15m, or all of a file.")
+            description = "Time window: the last SPAN (90s, 15m, 6h, 2d); default 15m, all of a file, or the demo's whole history.")
     String since;
 
     @Option(names = "--until", scope = ScopeType.INHERIT, paramLabel = "T",

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -51,10 +52,12 @@ public final class Screenshots {
     private final Font font;
     private final Font bold;
 
-    private Screenshots(TraceSource source, Path dir, int width, int height) throws IOException {
+    private Screenshots(DemoSource source, Path dir, int width, int height) throws IOException {
         this.dir = dir;
         this.terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
-        TuiOptions options = new TuiOptions(TuiOptions.DEFAULT_WINDOW, "", false, true, false, null);
+        // the window xspy --demo opens with: the demo's whole history, fault and fix
+        Duration history = Duration.between(source.historyStart(), NOW);
+        TuiOptions options = new TuiOptions(history, "", false, true, false, null);
         this.tui = new Tui(source, options, terminal, Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run);
         this.font = new Font("DejaVu Sans Mono", Font.PLAIN, 15);
         this.bold = font.deriveFont(Font.BOLD);
@@ -68,7 +71,8 @@ public final class Screenshots {
         try (DemoSource demo = new DemoSource(1, Clock.fixed(NOW, ZoneOffset.UTC))) {
             Screenshots s = new Screenshots(demo, dir, 120, 36);
             s.shot("services");
-            s.keys("j", "j", "j", "Enter").shot("traces");
+            // the blog post's story: the Python function's traces sorted by status, faults first
+            s.keys("j", "j", "j", "j", "j", "Enter", "s", "s", "s", "g").shot("traces");
             s.keys("Enter").shot("trace-with-logs");
             s.keys("j", "j", "j", "j", "j", "j", "Tab").shot("detail");
             s.keys("x").shot("raw-json");

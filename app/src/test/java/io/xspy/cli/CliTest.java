@@ -127,6 +127,15 @@ class CliTest {
     }
 
     @Test
+    void theDemosDefaultWindowHoldsItsWholeStoryThePythonFaultAndTheFix() throws Exception {
+        Run faults = run("--demo", "traces", "--filter", "service(\"xraystarter-py\") { fault }", "--output", "json");
+        assertEquals(0, faults.exit(), faults.err());
+        assertTrue(JSON.readTree(faults.out()).get("TraceSummaries").size() > 10, faults.out());
+        Run healthy = run("--demo", "traces", "--filter", "service(\"xraystarter-py\") { ok }", "--output", "json");
+        assertTrue(JSON.readTree(healthy.out()).get("TraceSummaries").size() > 10, "and after the fix: " + healthy.out());
+    }
+
+    @Test
     void aFilterWithASyntaxErrorNamesItsColumn() {
         Run r = run("--demo", "traces", "--filter", "responsetime >");
         assertEquals(2, r.exit());

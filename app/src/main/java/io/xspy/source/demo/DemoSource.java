@@ -31,6 +31,7 @@ public final class DemoSource implements TraceSource {
 
     private final long seed;
     private DemoWorld world;
+    private Instant historyStart;
     private final Clock clock;
     private final EmbeddedSource embedded;
 
@@ -59,7 +60,10 @@ public final class DemoSource implements TraceSource {
     /** Runs the world up to now and ingests what happened. */
     public synchronized void catchUp() {
         Instant now = clock.instant();
-        if (world == null) world = DemoWorld.anchored(seed, now, HISTORY_SECONDS);
+        if (world == null) {
+            historyStart = DemoWorld.anchoredStart(now, HISTORY_SECONDS);
+            world = DemoWorld.anchored(seed, now, HISTORY_SECONDS);
+        }
         DemoBatch batch = world.advance(now);
         if (batch.segmentDocuments().isEmpty()) return;
         TraceStore store = embedded.store();
@@ -71,6 +75,11 @@ public final class DemoSource implements TraceSource {
         }
         store.addDiagnostics(diagnostics);
         batch.logEvents().forEach(store::addLog);
+    }
+
+    /** When the demo's history begins: its whole story (the Python fault, the fix) is from here to now. */
+    public synchronized Instant historyStart() {
+        return historyStart != null ? historyStart : DemoWorld.anchoredStart(clock.instant(), HISTORY_SECONDS);
     }
 
     @Override

@@ -68,9 +68,14 @@ public final class DemoWorld {
      * trace id listed by one command is found by the next), and Python is fixed ten minutes in.
      */
     public static DemoWorld anchored(long seed, Instant now, long minimumHistorySeconds) {
+        Instant start = anchoredStart(now, minimumHistorySeconds);
+        return new DemoWorld(seed, start, start.plusSeconds(10 * 60));
+    }
+
+    /** Where {@link #anchored} starts the history: the half-hour boundary at least that far back. */
+    public static Instant anchoredStart(Instant now, long minimumHistorySeconds) {
         long grid = 30 * 60;
-        long start = Math.floorDiv(now.getEpochSecond() - minimumHistorySeconds, grid) * grid;
-        return new DemoWorld(seed, Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + 10 * 60));
+        return Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond() - minimumHistorySeconds, grid) * grid);
     }
 
     public int uploads() {
