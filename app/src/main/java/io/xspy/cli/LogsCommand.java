@@ -56,7 +56,7 @@ final class LogsCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         for (LogLine l : lines) {
             String offset = "+" + Durations.format(Math.max(0, l.timestamp() - trace.startTime()), ascii);
-            String function = l.logGroup().substring(l.logGroup().lastIndexOf('/') + 1);
+            String function = l.function();
             String[] parts = l.message().split("\r?\n");
             for (int i = 0; i < parts.length; i++) {
                 rows.add(new String[] {i == 0 ? offset : "", i == 0 ? function : "", parts[i]});
@@ -75,10 +75,7 @@ final class LogsCommand implements Callable<Integer> {
     }
 
     static Style styleOf(String line) {
-        if (line.contains("ERROR") || line.contains("Exception") || line.contains("Traceback")
-                || line.contains("Task timed out")) {
-            return Style.FAULT;
-        }
+        if (LogLine.looksLikeError(line)) return Style.FAULT;
         if (line.startsWith("REPORT") || line.startsWith("INIT_REPORT")) return Style.HEADER;
         if (line.startsWith("START") || line.startsWith("END") || line.startsWith("INIT_START")) return Style.DIM;
         return Style.NORMAL;

@@ -78,10 +78,7 @@ final class ServicesCommand implements Callable<Integer> {
     }
 
     static Style style(Statistics s) {
-        if (s.faultTotal() > 0) return Style.FAULT;
-        if (s.errorThrottleCount() > 0) return Style.THROTTLE;
-        if (s.errorOtherCount() > 0) return Style.ERROR;
-        return Style.NORMAL;
+        return TracesCommand.style(s.status());
     }
 
     static String time(double seconds, boolean ascii) {

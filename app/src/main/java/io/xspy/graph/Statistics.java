@@ -2,6 +2,8 @@ package io.xspy.graph;
 
 import io.xspy.trace.Status;
 
+import io.xspy.trace.Status;
+
 /**
  * X-Ray's summary statistics of a node or edge: counts by outcome and the total response time in
  * seconds. A throttle is an error (ErrorStatistics.ThrottleCount); other 4xx are OtherCount.
@@ -33,6 +35,14 @@ public record Statistics(
     /** Mean response time in seconds, 0 without requests. */
     public double average() {
         return totalCount == 0 ? 0 : totalResponseTime / totalCount;
+    }
+
+    /** The health these counts show: any fault, else any throttle, else any other error, else ok. */
+    public Status status() {
+        if (faultTotal() > 0) return Status.FAULT;
+        if (errorThrottleCount > 0) return Status.THROTTLE;
+        if (errorOtherCount > 0) return Status.ERROR;
+        return Status.OK;
     }
 
     public Statistics plus(Statistics o) {

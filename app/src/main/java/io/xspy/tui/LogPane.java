@@ -6,7 +6,6 @@ import io.xspy.timeline.Text;
 import io.xspy.trace.LogLine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The log lines of a trace as the log pane shows them: time relative to the trace start, the
@@ -17,17 +16,11 @@ final class LogPane {
     private LogPane() {}
 
     private static final int FN = 16;
-    private static final Pattern ERROR = Pattern.compile("ERROR|Exception|Traceback|Task timed out");
-
-    static boolean isError(String message) {
-        return message != null && ERROR.matcher(message).find();
-    }
-
     static List<Line> lines(List<LogLine> logs, double traceStart, boolean ascii) {
         List<Line> out = new ArrayList<>();
         for (LogLine log : logs) {
             String when = pad(Fmt.offset(log.timestamp() - traceStart, ascii), 9, ascii);
-            String fn = pad(function(log.logGroup()), FN, ascii);
+            String fn = pad(log.function(), FN, ascii);
             String message = log.message() == null ? "" : log.message();
             LambdaReport report = LambdaReport.parse(message);
             if (report != null) {
@@ -36,7 +29,7 @@ final class LogPane {
             }
             // a missing log group or permission is said as such, not shown as an empty pane
             Style style = LogCorrelation.isMissingGroup(log) ? Style.ERROR
-                    : isError(message) ? Style.FAULT
+                    : LogLine.looksLikeError(message) ? Style.FAULT
                     : message.startsWith("START ") || message.startsWith("END ") ? Style.DIM : Style.NORMAL;
             String[] parts = message.split("\r?\n|\r", -1);
             int n = parts.length;
@@ -47,12 +40,6 @@ final class LogPane {
             }
         }
         return out;
-    }
-
-    static String function(String logGroup) {
-        if (logGroup == null) return "";
-        int i = logGroup.lastIndexOf('/');
-        return i >= 0 ? logGroup.substring(i + 1) : logGroup;
     }
 
     private static String pad(String s, int cols, boolean ascii) {

@@ -181,7 +181,7 @@ final class Screens {
             ServiceGraph.Node n = s.nodes.get(first + i);
             int y = 1 + i;
             Statistics st = n.summary();
-            Status health = health(st);
+            Status health = st.status();
             c.put(0, y, Symbols.status(health, ascii), Symbols.style(health));
             c.put(2, y, Text.padRight(Text.sanitize(n.id().name(), ascii), nameW, ascii), Style.NORMAL);
             String type = n.id().type() == null ? "" : n.id().type();
@@ -200,13 +200,6 @@ final class Screens {
             if (first + i == s.selected) c.restyle(0, y, w, Style.SELECTED);
         }
         if (panelH > 0 && s.current() != null) neighbours(app, s, c, c.height() - panelH, panelH);
-    }
-
-    private static Status health(Statistics st) {
-        if (st.faultTotal() > 0) return Status.FAULT;
-        if (st.errorThrottleCount() > 0) return Status.THROTTLE;
-        if (st.errorOtherCount() > 0) return Status.ERROR;
-        return Status.OK;
     }
 
     private static String pct(Histogram h, double q, boolean ascii) {
