@@ -1,13 +1,11 @@
 package io.xspy.tui;
 
 import io.xspy.timeline.Canvas;
-import io.xspy.timeline.TimelineLayout;
 import io.xspy.timeline.TimelineOptions;
 import io.xspy.timeline.TimelineRenderer;
 import io.xspy.timeline.TimelineRow;
 import io.xspy.trace.Trace;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The timeline pane through the shared layout and renderer (the same code path as the CLI's
@@ -16,10 +14,6 @@ import java.util.Set;
  */
 final class TimelinePane {
     private TimelinePane() {}
-
-    static List<TimelineRow> rows(Trace trace, Set<String> folded) {
-        return TimelineLayout.rows(trace, folded);
-    }
 
     static Canvas render(Trace trace, List<TimelineRow> rows, int width, boolean ascii, double viewStart, double viewEnd,
             int selected, int first, int maxRows) {

@@ -1,5 +1,6 @@
 package io.xspy.tui;
 
+import io.xspy.timeline.TimelineLayout;
 import io.xspy.timeline.TimelineRow;
 import io.xspy.trace.LogLine;
 import io.xspy.trace.Segment;
@@ -44,7 +45,7 @@ final class TraceState extends Views.ListState {
 
     void relayout() {
         String keep = current() == null ? null : current().segment().id();
-        rows = TimelinePane.rows(trace, folded);
+        rows = TimelineLayout.rows(trace, folded);
         selected = Math.min(selected, Math.max(0, rows.size() - 1));
         for (int i = 0; i < rows.size(); i++) if (rows.get(i).segment().id().equals(keep)) selected = i;
     }
