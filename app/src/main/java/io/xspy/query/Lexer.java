@@ -102,7 +102,34 @@ final class Lexer {
             throw new FilterSyntaxException("a number cannot run into a word: \""
                     + source.substring(start, Math.min(source.length(), pos + 1)) + "\"", start + 1);
         }
-        return new Token(Type.NUMBER, source.substring(start, pos), start + 1);
+        String text = source.substring(start, pos);
+        checkRange(text, start + 1);
+        return new Token(Type.NUMBER, text, start + 1);
+    }
+
+    /** Longest number literal read; more digits than this mean nothing to a double. */
+    static final int MAX_NUMBER_LENGTH = 64;
+
+    /** Refuses literals a double cannot hold, rather than comparing with infinity or zero. */
+    private static void checkRange(String text, int column) {
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            throw new FilterSyntaxException("a number of " + text.length() + " characters; at most "
+                    + MAX_NUMBER_LENGTH + " digits are read", column);
+        }
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            throw new FilterSyntaxException("the number " + text + " is too large (at most about 1.8e308)", column);
+        }
+        if (value == 0 && mantissaNonZero(text)) {
+            throw new FilterSyntaxException("the number " + text + " is too small to tell from 0 (at least about 4.9e-324)",
+                    column);
+        }
+    }
+
+    private static boolean mantissaNonZero(String text) {
+        int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+        String mantissa = e < 0 ? text : text.substring(0, e);
+        return mantissa.chars().anyMatch(c -> c >= '1' && c <= '9');
     }
 
     private void digits() {
