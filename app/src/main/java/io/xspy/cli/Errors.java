@@ -1,5 +1,6 @@
 package io.xspy.cli;
 
+import io.xspy.query.FilterSyntaxException;
 import io.xspy.timeline.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,5 +19,17 @@ final class Errors {
         int nl = message.indexOf('\n');
         if (nl >= 0) message = message.substring(0, nl);
         return Text.sanitize(message, false);
+    }
+
+    /**
+     * A filter error as three lines: the message, the expression and a caret under the column of the
+     * problem. Both are sanitized (a bidi override or an escape sequence in the expression would reorder
+     * or recolour the terminal); the caret counts display columns of the sanitized text.
+     */
+    static String filterError(String option, String expression, FilterSyntaxException e) {
+        String shown = Text.sanitize(expression, false);
+        int at = Math.max(0, Math.min(expression.length(), e.column() - 1));
+        int caret = Text.width(Text.sanitize(expression.substring(0, at), false));
+        return option + ": " + Text.sanitize(e.getMessage(), false) + "\n  " + shown + "\n  " + " ".repeat(caret) + "^";
     }
 }

@@ -46,7 +46,7 @@ final class TracesCommand implements Callable<Integer> {
             try {
                 FilterParser.parse(filter);
             } catch (FilterSyntaxException e) {
-                throw new ParameterException(root.spec.commandLine(), "--filter: " + e.getMessage());
+                throw new ParameterException(root.spec.commandLine(), Errors.filterError("--filter", filter, e));
             }
         }
         PrintWriter out = root.out();

@@ -186,7 +186,9 @@ final class Lexer {
     }
 
     private static String quoteChar(char c) {
-        return Character.isISOControl(c) || Character.isSurrogate(c)
+        // a control, bidi or other invisible character is named, never echoed
+        return Character.isISOControl(c) || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT
+                || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u2028' || c == '\u2029'
                 ? String.format("U+%04X", (int) c)
                 : "'" + c + "'";
     }
