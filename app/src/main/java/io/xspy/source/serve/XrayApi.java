@@ -90,7 +90,7 @@ final class XrayApi {
             throw new ApiError(400, "InvalidRequestException",
                     "Time range must be at most 24 hours; it is " + window.span().toMinutes() + " minutes");
         }
-        String expression = ServeServer.text(body, "FilterExpression");
+        String expression = RequestFields.string(body, "FilterExpression");
         Filter filter;
         try {
             filter = expression == null || expression.isBlank() ? Filter.ALL : FilterParser.parse(expression);
