@@ -9,6 +9,7 @@ import io.xspy.query.Filter;
 import io.xspy.query.FilterParser;
 import io.xspy.query.FilterSyntaxException;
 import io.xspy.query.TimeWindow;
+import io.xspy.source.RootCauseJson;
 import io.xspy.source.XrayJson;
 import io.xspy.source.local.TraceStore;
 import io.xspy.trace.Json;
@@ -16,6 +17,7 @@ import io.xspy.trace.Diagnostic;
 import io.xspy.trace.Segment;
 import io.xspy.trace.SegmentDocuments;
 import io.xspy.trace.SegmentParser;
+import io.xspy.trace.RootCauses;
 import io.xspy.trace.Trace;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +133,7 @@ final class XrayApi {
                 more = true;
                 break;
             }
-            items.add(XrayJson.traceSummary(v.summary()));
+            items.add(RootCauseJson.put(XrayJson.traceSummary(v.summary()), RootCauses.of(v.trace())));
             last = v;
         }
         out.put("ApproximateTime", Instant.now().getEpochSecond());
