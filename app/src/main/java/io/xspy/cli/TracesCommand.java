@@ -44,7 +44,7 @@ final class TracesCommand implements Callable<Integer> {
     public Integer call() {
         if (filter != null) {
             try {
-                FilterParser.parse(filter);
+                FilterParser.check(filter); // syntax; what this source cannot evaluate it says itself
             } catch (FilterSyntaxException e) {
                 throw new ParameterException(root.spec.commandLine(), Errors.filterError("--filter", filter, e));
             }
@@ -55,7 +55,12 @@ final class TracesCommand implements Callable<Integer> {
             List<TraceSummary> found = new ArrayList<>();
             String token = null;
             do {
-                Page<TraceSummary> page = opened.source().traceSummaries(window, filter, token);
+                Page<TraceSummary> page;
+                try {
+                    page = opened.source().traceSummaries(window, filter, token);
+                } catch (FilterSyntaxException e) { // an embedded source refusing group.* or rootcause.json
+                    throw new ParameterException(root.spec.commandLine(), Errors.filterError("--filter", filter, e));
+                }
                 for (TraceSummary s : page.items()) if (found.size() < limit) found.add(s);
                 token = page.nextToken();
             } while (token != null && found.size() < limit);

@@ -32,10 +32,16 @@ import java.util.function.Predicate;
  * <li>{@code service(NAME) { filter }}, {@code service(id(name: "n", type: "t", account.id: "a")) { filter }},
  *     {@code service() { filter }} (any node) and {@code edge(FROM, TO) { filter }}, braces optional;</li>
  * <li>{@code id(name: "n", type: "t")} alone: the trace has a node with that identity.</li>
+ * <li>{@code rootcause.KIND.LEVEL { filter }} with KIND {@code fault error responsetime} and LEVEL
+ *     {@code service entity exception} (not responsetime.exception), braces optional: see
+ *     {@link RootCauseFilter}. Inside the braces: for a service {@code name type inferred}, for an entity
+ *     {@code name message remote coverage} (coverage for responsetime only), for an exception
+ *     {@code name message}, and everywhere {@code first last index} (index from 0);</li>
+ * <li>{@code group.name} / {@code group.arn} {@code = "..."} and {@code rootcause.json = #[ JSON ]} (also
+ *     written {@code json = ...}): read by {@link #check}, which is all an X-Ray source needs since X-Ray
+ *     evaluates them; {@link #parse} refuses them with the reason, because groups live only in AWS and
+ *     xspy does not evaluate JSON root-cause patterns.</li>
  * </ul>
- * Not supported yet, with a {@link FilterSyntaxException} rather than a silent match: {@code rootcause.*},
- * {@code json}, {@code group.name} / {@code group.arn}, and the root-cause-only keywords
- * {@code first last remote index coverage}.
  *
  * <h2>Meaning at the top level (the trace)</h2>
  * <ul>
@@ -76,8 +82,26 @@ public final class FilterParser {
     private int depth;
     private boolean inNode;
 
-    private FilterParser(String expression) {
+    /** Reading for X-Ray: accept what only X-Ray can evaluate (groups, rootcause.json). */
+    private final boolean forXray;
+
+    private FilterParser(String expression, boolean forXray) {
         this.tokens = Lexer.tokens(expression);
+        this.forXray = forXray;
+    }
+
+    /**
+     * Checks the syntax of an expression that X-Ray will evaluate (the AWS source): everything X-Ray
+     * documents is accepted, including group.name / group.arn and rootcause.json, so a typo is reported
+     * with its column before any call is paid for while X-Ray keeps the last word on meaning.
+     *
+     * @throws FilterSyntaxException with the 1-based column of the problem
+     */
+    public static void check(String expression) {
+        if (expression == null || expression.isBlank()) return;
+        FilterParser parser = new FilterParser(expression, true);
+        parser.or();
+        parser.expectEnd();
     }
 
     /**
@@ -87,7 +111,7 @@ public final class FilterParser {
      */
     public static Filter parse(String expression) {
         if (expression == null || expression.isBlank()) return Filter.ALL;
-        FilterParser parser = new FilterParser(expression);
+        FilterParser parser = new FilterParser(expression, false);
         Condition condition = parser.or();
         parser.expectEnd();
         return new Compiled(expression.strip(), condition);
@@ -177,13 +201,13 @@ public final class FilterParser {
                 case STRING -> stringKeyword(t, word);
             };
         }
+        if (word.equals("rootcause") || word.startsWith("rootcause.")) return rootCause();
+        if (word.equals("json")) return json(next());
+        if (word.equals("group") || word.startsWith("group.")) return group();
         if (Keywords.ROOT_CAUSE_ONLY.contains(word)) {
-            throw new FilterSyntaxException("not supported yet: \"" + t.text()
-                    + "\" only applies inside rootcause.* filters, which xspy does not support yet", t.column());
-        }
-        if (word.equals("rootcause") || word.startsWith("rootcause.") || word.equals("json")
-                || word.startsWith("group.")) {
-            throw new FilterSyntaxException("not supported yet: " + t.text(), t.column());
+            throw new FilterSyntaxException("\"" + t.text() + "\" only applies inside rootcause.* braces, for example"
+                    + " rootcause.fault.entity { " + word + (word.equals("index") || word.equals("coverage") ? " > 0" : "")
+                    + " }", t.column());
         }
         if (isOperatorWord(t) || t.isWord("AND") || t.isWord("OR") || word.equals("true") || word.equals("false")) {
             throw expected("a filter term (a keyword, service(), edge(), annotation.KEY, NOT, ! or ()", t);
@@ -435,6 +459,183 @@ public final class FilterParser {
         } while (peek().is(Type.COMMA) && next() != null);
         expect(Type.RPAREN, "\",\" or \")\" to close \"id(\" at column " + keyword.column());
         return new NodeSelector(name, type, account);
+    }
+
+    // ---- rootcause.*, group.*, json ----
+
+    private Condition rootCause() {
+        Token start = next();
+        String word = Keywords.normalize(start.text());
+        if (inNode) {
+            throw new FilterSyntaxException(start.text() + " cannot be used inside service() or edge() braces", start.column());
+        }
+        if (word.equals("rootcause.json")) return json(start);
+        String[] parts = word.split("\\.", -1);
+        String usage = "rootcause.fault, rootcause.error or rootcause.responsetime, then .service, .entity or"
+                + " .exception (for example rootcause.fault.service { name = \"db\" }), or rootcause.json";
+        if (parts.length != 3) throw new FilterSyntaxException("expected " + usage + " but found " + start.describe(), start.column());
+        int kindColumn = start.column() + "rootcause.".length();
+        RootCauseFilter.Kind kind = switch (parts[1]) {
+            case "fault" -> RootCauseFilter.Kind.FAULT;
+            case "error" -> RootCauseFilter.Kind.ERROR;
+            case "responsetime" -> RootCauseFilter.Kind.RESPONSETIME;
+            default -> throw new FilterSyntaxException("expected fault, error or responsetime after \"rootcause.\" but found \""
+                    + parts[1] + "\"", kindColumn);
+        };
+        int levelColumn = kindColumn + parts[1].length() + 1;
+        RootCauseFilter.Level level = switch (parts[2]) {
+            case "service" -> RootCauseFilter.Level.SERVICE;
+            case "entity" -> RootCauseFilter.Level.ENTITY;
+            case "exception" -> RootCauseFilter.Level.EXCEPTION;
+            default -> throw new FilterSyntaxException("expected service, entity or exception after \"rootcause."
+                    + parts[1] + ".\" but found \"" + parts[2] + "\"", levelColumn);
+        };
+        if (kind == RootCauseFilter.Kind.RESPONSETIME && level == RootCauseFilter.Level.EXCEPTION) {
+            throw new FilterSyntaxException("response-time root causes list no exceptions: use rootcause.fault.exception"
+                    + " or rootcause.error.exception", levelColumn);
+        }
+        Predicate<RootCauseFilter.Element> inside = e -> true;
+        Token open = peek();
+        if (open.is(Type.LBRACE)) {
+            next();
+            if (peek().is(Type.RBRACE)) throw expected("a filter expression inside { }", peek());
+            enter(open);
+            inside = rcOr(start.text(), kind, level);
+            expect(Type.RBRACE, "\"}\" to close the \"{\" at column " + open.column());
+            depth--;
+        }
+        return RootCauseFilter.condition(kind, level, inside);
+    }
+
+    private Predicate<RootCauseFilter.Element> rcOr(String where, RootCauseFilter.Kind kind, RootCauseFilter.Level level) {
+        Predicate<RootCauseFilter.Element> result = rcAnd(where, kind, level);
+        while (peek().isWord("OR")) {
+            next();
+            result = result.or(rcAnd(where, kind, level));
+        }
+        return result;
+    }
+
+    private Predicate<RootCauseFilter.Element> rcAnd(String where, RootCauseFilter.Kind kind, RootCauseFilter.Level level) {
+        Predicate<RootCauseFilter.Element> result = rcUnary(where, kind, level);
+        while (true) {
+            if (peek().isWord("AND")) next();
+            else if (!startsTerm(peek())) break;
+            result = result.and(rcUnary(where, kind, level));
+        }
+        return result;
+    }
+
+    private Predicate<RootCauseFilter.Element> rcUnary(String where, RootCauseFilter.Kind kind, RootCauseFilter.Level level) {
+        Token t = peek();
+        if (t.is(Type.BANG) || t.isWord("NOT")) {
+            next();
+            enter(t);
+            Predicate<RootCauseFilter.Element> operand = rcUnary(where, kind, level).negate();
+            depth--;
+            return operand;
+        }
+        if (t.is(Type.LPAREN)) {
+            next();
+            enter(t);
+            Predicate<RootCauseFilter.Element> inner = rcOr(where, kind, level);
+            expect(Type.RPAREN, "\")\" to close the \"(\" at column " + t.column());
+            depth--;
+            return inner;
+        }
+        return rcTerm(where, kind, level);
+    }
+
+    private Predicate<RootCauseFilter.Element> rcTerm(String where, RootCauseFilter.Kind kind, RootCauseFilter.Level level) {
+        Token t = peek();
+        if (!t.is(Type.WORD)) throw expected("a keyword of " + where + " { }", t);
+        String word = Keywords.normalize(t.text());
+        Keywords.Type type = RootCauseFilter.KEYWORDS.get(level).get(word);
+        if (type == null) {
+            throw new FilterSyntaxException("\"" + t.text() + "\" cannot be used inside " + where + " { }; use "
+                    + String.join(", ", new java.util.TreeSet<>(RootCauseFilter.KEYWORDS.get(level).keySet())), t.column());
+        }
+        if (RootCauseFilter.RESPONSETIME_ONLY.contains(word) && kind != RootCauseFilter.Kind.RESPONSETIME) {
+            throw new FilterSyntaxException("\"" + t.text() + "\" applies only to response-time root causes:"
+                    + " rootcause.responsetime.entity { " + word + " > 0.5 }", t.column());
+        }
+        next();
+        Token op = peek();
+        switch (type) {
+            case BOOLEAN -> {
+                Predicate<RootCauseFilter.Element> test = RootCauseFilter.bool(level, word);
+                if (!op.is(Type.OPERATOR)) return test;
+                if (!op.text().equals("=") && !op.text().equals("!=")) {
+                    throw new FilterSyntaxException("\"" + t.text() + "\" is a boolean keyword: compare it with = or !=, not "
+                            + op.describe(), op.column());
+                }
+                next();
+                return booleanValue(op) == op.text().equals("=") ? test : test.negate();
+            }
+            case NUMBER -> {
+                if (!op.is(Type.OPERATOR)) throw expected("a comparison operator after \"" + t.text() + "\"", op);
+                next();
+                double value = numberValue(op);
+                if (op.text().equals("!=")) return RootCauseFilter.number(level, word, compare("=", value)).negate();
+                return RootCauseFilter.number(level, word, compare(op.text(), value));
+            }
+            default -> {
+                if (op.is(Type.OPERATOR) && !op.text().equals("=") && !op.text().equals("!=")) {
+                    throw new FilterSyntaxException("\"" + t.text()
+                            + "\" is a string keyword: compare it with =, !=, CONTAINS, BEGINSWITH or ENDSWITH, not "
+                            + op.describe(), op.column());
+                }
+                if (!op.is(Type.OPERATOR) && !isOperatorWord(op)) return RootCauseFilter.string(level, word, v -> true);
+                next();
+                String value = stringValue(op);
+                if (op.text().equals("!=")) return RootCauseFilter.string(level, word, value::equals).negate();
+                return RootCauseFilter.string(level, word, stringTest(op, value));
+            }
+        }
+    }
+
+    /** group.name / group.arn = "...": only X-Ray knows a group's expression. */
+    private Condition group() {
+        Token start = next();
+        String word = Keywords.normalize(start.text());
+        if (!word.equals("group.name") && !word.equals("group.arn")) {
+            throw new FilterSyntaxException("expected group.name or group.arn but found " + start.describe(), start.column());
+        }
+        if (inNode) {
+            throw new FilterSyntaxException(start.text() + " cannot be used inside service() or edge() braces", start.column());
+        }
+        Token op = peek();
+        if (!op.is(Type.OPERATOR) || !op.text().equals("=") && !op.text().equals("!=")) {
+            throw expected("= or != after \"" + start.text() + "\"", op);
+        }
+        next();
+        stringValue(op);
+        if (!forXray) {
+            throw new FilterSyntaxException(start.text() + ": groups exist only in AWS X-Ray, which keeps each group's"
+                    + " filter expression; this source has no groups, so write the group's own expression instead",
+                    start.column());
+        }
+        return (trace, node) -> false; // X-Ray evaluates it; check() never runs a filter
+    }
+
+    /** rootcause.json = #[ ... ] (or json = ...): a JSON pattern of root causes that X-Ray matches. */
+    private Condition json(Token start) {
+        if (inNode) {
+            throw new FilterSyntaxException(start.text() + " cannot be used inside service() or edge() braces", start.column());
+        }
+        Token op = peek();
+        if (!op.is(Type.OPERATOR) || !op.text().equals("=") && !op.text().equals("!=")) {
+            throw expected("= or != after \"" + start.text() + "\"", op);
+        }
+        next();
+        Token value = next();
+        if (!value.is(Type.JSON)) throw expected("a JSON value written #[ ... ] or #{ ... } after " + op.describe(), value);
+        if (!forXray) {
+            throw new FilterSyntaxException(start.text() + ": JSON root-cause patterns are evaluated only by AWS X-Ray;"
+                    + " on this source write them with rootcause.fault.service { name = \"...\" } and"
+                    + " rootcause.fault.entity { ... }", start.column());
+        }
+        return (trace, node) -> false; // X-Ray evaluates it; check() never runs a filter
     }
 
     // ---- tokens ----

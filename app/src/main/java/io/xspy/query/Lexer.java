@@ -6,7 +6,7 @@ import java.util.List;
 /** Splits a filter expression into tokens; every token knows its 1-based column. */
 final class Lexer {
 
-    enum Type { WORD, STRING, NUMBER, OPERATOR, BANG, LPAREN, RPAREN, LBRACE, RBRACE, LBRACKET, RBRACKET, COMMA, COLON, END }
+    enum Type { WORD, STRING, NUMBER, JSON, OPERATOR, BANG, LPAREN, RPAREN, LBRACE, RBRACE, LBRACKET, RBRACKET, COMMA, COLON, END }
 
     /** One token. {@code text} is the source text, except for strings, where it is the unescaped value. */
     record Token(Type type, String text, int column) {
@@ -63,6 +63,10 @@ final class Lexer {
         pos++;
         switch (c) {
             case '"': return string(start);
+            case '#':
+                if (pos < source.length() && (source.charAt(pos) == '[' || source.charAt(pos) == '{')) return json(start);
+                throw new FilterSyntaxException("\"#\" starts a JSON value (#[ ... ] or #{ ... }) and must be followed by [ or {",
+                        column);
             case '(': return new Token(Type.LPAREN, "(", column);
             case ')': return new Token(Type.RPAREN, ")", column);
             case '{': return new Token(Type.LBRACE, "{", column);
@@ -130,6 +134,38 @@ final class Lexer {
         int e = Math.max(text.indexOf('e'), text.indexOf('E'));
         String mantissa = e < 0 ? text : text.substring(0, e);
         return mantissa.chars().anyMatch(c -> c >= '1' && c <= '9');
+    }
+
+    /**
+     * A JSON value after "#", as in X-Ray's {@code rootcause.json = #[{ "Services": [ ... ] }]}: brackets are
+     * matched outside strings to find its end, then the value is read as JSON. The token's text is the JSON.
+     */
+    private Token json(int start) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start + 1; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ']' || c == '}') && --depth == 0) {
+                pos = i + 1;
+                String text = source.substring(start + 1, pos);
+                try {
+                    io.xspy.trace.Json.read(text);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
+                    throw new FilterSyntaxException("the JSON value after \"#\" is not valid JSON: "
+                            + e.getOriginalMessage().replaceAll("\\s*\\(code \\d+\\)", ""), start + 2 + (int) Math.min(at, text.length() - 1));
+                }
+                return new Token(Type.JSON, text, start + 1);
+            }
+        }
+        throw new FilterSyntaxException("the JSON value starting here is never closed", start + 1);
     }
 
     private void digits() {

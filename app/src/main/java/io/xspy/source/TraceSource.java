@@ -26,6 +26,16 @@ public interface TraceSource extends AutoCloseable {
      */
     Page<TraceSummary> traceSummaries(TimeWindow window, String filterExpression, String pageToken);
 
+    /**
+     * Checks a filter expression as this source will read it, before any load: by default xspy's own
+     * evaluator, which has no groups; a source whose service evaluates filters (AWS) checks syntax only.
+     *
+     * @throws io.xspy.query.FilterSyntaxException with the column of the problem
+     */
+    default void checkFilter(String expression) {
+        io.xspy.query.FilterParser.parse(expression);
+    }
+
     /** The full traces for these ids; ids that are not found are left out. */
     List<Trace> traces(Collection<String> traceIds);
 

@@ -7,8 +7,6 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import io.xspy.query.FilterParser;
-import io.xspy.query.FilterSyntaxException;
 import io.xspy.source.TraceSource;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Cell;
@@ -49,7 +47,7 @@ public final class Tui implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), Tui::checkFilter);
+        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), source::checkFilter);
         this.palette = new Palette(options.color());
         this.screen = new TerminalScreen(terminal);
     }
@@ -204,9 +202,5 @@ public final class Tui implements AutoCloseable {
 
     Screen screen() {
         return screen;
-    }
-
-    private static void checkFilter(String expression) throws FilterSyntaxException {
-        FilterParser.parse(expression);
     }
 }

@@ -60,4 +60,22 @@ class FilterErrorEchoTest {
         int gt = shown.indexOf('>');
         assertEquals(Text.width(shown.substring(0, gt)), caretColumn, r.err());
     }
+
+    @Test
+    void a_group_filter_on_an_embedded_source_says_groups_exist_only_in_aws() {
+        CliTest.Run r = CliTest.run("--demo", "traces", "--filter", "fault AND group.name = \"slow\"");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("groups exist only in AWS X-Ray"), r.err());
+        List<String> echo = echo(r.err());
+        assertEquals("fault AND ".length(), echo.get(1).indexOf('^') - echo.get(0).indexOf("fault"), r.err());
+    }
+
+    @Test
+    void a_root_cause_filter_runs_on_the_demo() {
+        CliTest.Run r = CliTest.run("--demo", "traces", "--filter",
+                "rootcause.fault.exception { name = \"Runtime.ImportModuleError\" }", "--output", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"HasFault\" : true") || r.out().contains("\"HasFault\":true"), r.out());
+        assertFalse(r.out().contains("\"HasFault\" : false") || r.out().contains("\"HasFault\":false"), r.out());
+    }
 }

@@ -297,12 +297,18 @@ public final class AwsSource implements TraceSource {
 
     // ---- GetTraceSummaries ----
 
+    /** Syntax only: X-Ray evaluates the expression, including group.* and rootcause.json that only it knows. */
+    @Override
+    public void checkFilter(String expression) {
+        FilterParser.check(expression);
+    }
+
     @Override
     public Page<TraceSummary> traceSummaries(TimeWindow window, String filterExpression, String pageToken) {
         String expression = filterExpression == null || filterExpression.isBlank() ? null : filterExpression.strip();
         if (expression != null) {
             try {
-                FilterParser.parse(expression); // a typo is reported here, before any call is paid for
+                FilterParser.check(expression); // syntax only: a typo is reported here, before any call; X-Ray judges meaning
             } catch (FilterSyntaxException e) {
                 throw new SourceException("filter: " + e.getMessage(), e);
             }
