@@ -58,6 +58,7 @@ final class XrayApi {
     }
 
     static String operation(String path) {
+        if (TraceGraphApi.PATH.equals(path)) return TraceGraphApi.OPERATION;
         return PATHS.get(path);
     }
 
@@ -67,6 +68,7 @@ final class XrayApi {
             case "GetTraceSummaries" -> traceSummaries(body);
             case "BatchGetTraces" -> batchGetTraces(body);
             case "PutTraceSegments" -> putTraceSegments(body);
+            case TraceGraphApi.OPERATION -> TraceGraphApi.handle(store, pageSize, body);
             default -> throw new ApiError(404, "UnknownOperationException", "unknown operation " + operation);
         };
     }
