@@ -1,5 +1,6 @@
 package io.xspy.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.query.Lexer.Token;
 import io.xspy.query.Lexer.Type;
 import io.xspy.trace.Segment;
@@ -37,10 +38,11 @@ import java.util.function.Predicate;
  *     {@link RootCauseFilter}. Inside the braces: for a service {@code name type inferred}, for an entity
  *     {@code name message remote coverage} (coverage for responsetime only), for an exception
  *     {@code name message}, and everywhere {@code first last index} (index from 0);</li>
- * <li>{@code group.name} / {@code group.arn} {@code = "..."} and {@code rootcause.json = #[ JSON ]} (also
- *     written {@code json = ...}): read by {@link #check}, which is all an X-Ray source needs since X-Ray
- *     evaluates them; {@link #parse} refuses them with the reason, because groups live only in AWS and
- *     xspy does not evaluate JSON root-cause patterns.</li>
+ * <li>{@code rootcause.json = #[ JSON ]} (also written {@code json = ...}): root-cause patterns, see
+ *     {@link RootCausePattern};</li>
+ * <li>{@code group.name} / {@code group.arn} {@code = "..."}: read by {@link #check}, which is all an X-Ray
+ *     source needs since X-Ray evaluates them; {@link #parse} refuses them with the reason, because
+ *     groups live only in AWS.</li>
  * </ul>
  *
  * <h2>Meaning at the top level (the trace)</h2>
@@ -82,7 +84,7 @@ public final class FilterParser {
     private int depth;
     private boolean inNode;
 
-    /** Reading for X-Ray: accept what only X-Ray can evaluate (groups, rootcause.json). */
+    /** Reading for X-Ray: accept what only X-Ray can evaluate (groups). */
     private final boolean forXray;
 
     private FilterParser(String expression, boolean forXray) {
@@ -92,7 +94,7 @@ public final class FilterParser {
 
     /**
      * Checks the syntax of an expression that X-Ray will evaluate (the AWS source): everything X-Ray
-     * documents is accepted, including group.name / group.arn and rootcause.json, so a typo is reported
+     * documents is accepted, including group.name / group.arn, so a typo is reported
      * with its column before any call is paid for while X-Ray keeps the last word on meaning.
      *
      * @throws FilterSyntaxException with the 1-based column of the problem
@@ -630,12 +632,23 @@ public final class FilterParser {
         next();
         Token value = next();
         if (!value.is(Type.JSON)) throw expected("a JSON value written #[ ... ] or #{ ... } after " + op.describe(), value);
-        if (!forXray) {
-            throw new FilterSyntaxException(start.text() + ": JSON root-cause patterns are evaluated only by AWS X-Ray;"
-                    + " on this source write them with rootcause.fault.service { name = \"...\" } and"
-                    + " rootcause.fault.entity { ... }", start.column());
+        JsonNode json;
+        try {
+            json = io.xspy.trace.Json.read(value.text());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the lexer read it as JSON", e);
         }
-        return (trace, node) -> false; // X-Ray evaluates it; check() never runs a filter
+        List<JsonNode> patterns = new ArrayList<>();
+        if (json.isArray()) json.forEach(patterns::add);
+        else patterns.add(json);
+        for (JsonNode p : patterns) {
+            if (!p.isObject()) {
+                throw new FilterSyntaxException("rootcause.json holds root causes: JSON objects such as"
+                        + " { \"Services\": [ { \"Name\": \"...\" } ] }, or a list of them", value.column());
+            }
+        }
+        Condition condition = RootCausePattern.condition(patterns);
+        return op.text().equals("!=") ? Condition.not(condition) : condition;
     }
 
     // ---- tokens ----

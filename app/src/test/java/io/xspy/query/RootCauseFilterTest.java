@@ -72,11 +72,16 @@ class RootCauseFilterTest {
     }
 
     @Test
-    void json_root_cause_patterns_are_evaluated_by_aws_only() {
-        FilterSyntaxException e = assertThrows(FilterSyntaxException.class,
-                () -> FilterParser.parse("rootcause.json = #[{ \"Services\": [] }]"));
-        assertEquals(1, e.column());
-        assertTrue(e.getMessage().contains("only by AWS X-Ray"), e.getMessage());
+    void json_root_cause_patterns_match_root_causes_member_by_member() {
+        assertEquals("pyImport", matching("rootcause.json = #[{ \"Services\": ["
+                + " { \"Name\": \"xraystarter-py\", \"EntityPath\": [{ \"Name\": \"xraystarter-py\" }, { \"Name\": \"Attempt #1\" }] },"
+                + " { \"Name\": \"xraystarter-py\", \"EntityPath\": [{ \"Name\": \"xraystarter-py\" }, { \"Name\": \"Initialization\" }] } ] }]"));
+        assertEquals("web", matching("json = #{ \"ClientImpacting\": false, \"Services\": [ { \"Name\": \"api.example.com\" },"
+                + " { \"Name\": \"games\", \"Inferred\": true, \"Type\": \"AWS::DynamoDB::Table\" } ] }"));
+        assertEquals("okWeb web lambdaPyFault", matching("rootcause.json != #[{ \"Services\": [ {}, { \"EntityPath\": [ {},"
+                + " { \"Name\": \"Initialization\", \"Coverage\": 0.949 } ] } ] }]"));
+        FilterSyntaxException e = assertThrows(FilterSyntaxException.class, () -> FilterParser.parse("rootcause.json = #[1]"));
+        assertEquals(18, e.column());
     }
 
     /** The X-Ray developer guide's examples that only X-Ray can evaluate pass the syntax check for AWS. */

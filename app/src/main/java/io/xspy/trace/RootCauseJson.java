@@ -1,9 +1,9 @@
-package io.xspy.source;
+package io.xspy.trace;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.xspy.trace.RootCause;
-import io.xspy.trace.RootCauses;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,7 +11,8 @@ import java.util.List;
  * ResponseTimeRootCauses, each a list of {ClientImpacting, Services: [{Name, Names, Type, AccountId,
  * Inferred, EntityPath: [{Name, Exceptions: [{Name, Message}], Remote}]}]}; response-time entities carry
  * Coverage instead of Exceptions. The three lists are always written, empty when there is none, as X-Ray
- * does (clients such as xray-cli read them without checking).
+ * does (clients such as xray-cli read them without checking). The filter {@code rootcause.json} matches
+ * patterns against this same form.
  */
 public final class RootCauseJson {
 
@@ -23,6 +24,17 @@ public final class RootCauseJson {
         list(summary.putArray("ErrorRootCauses"), causes.error());
         list(summary.putArray("ResponseTimeRootCauses"), causes.responseTime());
         return summary;
+    }
+
+    /** Every root cause of every kind, each as one JSON object. */
+    public static List<ObjectNode> each(RootCauses causes) {
+        ArrayNode all = JsonNodeFactory.instance.arrayNode();
+        list(all, causes.fault());
+        list(all, causes.error());
+        list(all, causes.responseTime());
+        List<ObjectNode> out = new ArrayList<>(all.size());
+        all.forEach(c -> out.add((ObjectNode) c));
+        return out;
     }
 
     private static void list(ArrayNode out, List<RootCause> causes) {
@@ -45,7 +57,7 @@ public final class RootCauseJson {
     }
 
     private static ObjectNode entity(RootCause.Entity e) {
-        ObjectNode out = XrayJson.JSON.createObjectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("Name", e.name());
         if (e.coverage() != null) {
             out.put("Coverage", e.coverage());
