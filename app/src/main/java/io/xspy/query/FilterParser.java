@@ -1,8 +1,8 @@
 package io.xspy.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.query.Lexer.Token;
 import io.xspy.query.Lexer.Type;
+import io.xspy.trace.RootCausePattern;
 import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ import java.util.function.Predicate;
  *     {@code name message remote coverage} (coverage for responsetime only), for an exception
  *     {@code name message}, and everywhere {@code first last index} (index from 0);</li>
  * <li>{@code rootcause.json = #[ JSON ]} (also written {@code json = ...}): root-cause patterns, see
- *     {@link RootCausePattern};</li>
+ *     {@link io.xspy.trace.RootCausePattern};</li>
  * <li>{@code group.name} / {@code group.arn} {@code = "..."}: read by {@link #check}, which is all an X-Ray
  *     source needs since X-Ray evaluates them; {@link #parse} refuses them with the reason, because
  *     groups live only in AWS.</li>
@@ -632,22 +632,13 @@ public final class FilterParser {
         next();
         Token value = next();
         if (!value.is(Type.JSON)) throw expected("a JSON value written #[ ... ] or #{ ... } after " + op.describe(), value);
-        JsonNode json;
+        RootCausePattern pattern;
         try {
-            json = io.xspy.trace.Json.read(value.text());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the lexer read it as JSON", e);
+            pattern = RootCausePattern.parse(value.text());
+        } catch (RootCausePattern.Invalid e) {
+            throw new FilterSyntaxException(e.getMessage(), value.column() + 1 + Math.max(-1, e.offset()));
         }
-        List<JsonNode> patterns = new ArrayList<>();
-        if (json.isArray()) json.forEach(patterns::add);
-        else patterns.add(json);
-        for (JsonNode p : patterns) {
-            if (!p.isObject()) {
-                throw new FilterSyntaxException("rootcause.json holds root causes: JSON objects such as"
-                        + " { \"Services\": [ { \"Name\": \"...\" } ] }, or a list of them", value.column());
-            }
-        }
-        Condition condition = RootCausePattern.condition(patterns);
+        Condition condition = RootCauseJsonFilter.condition(pattern);
         return op.text().equals("!=") ? Condition.not(condition) : condition;
     }
 

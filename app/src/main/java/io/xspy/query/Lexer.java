@@ -156,11 +156,10 @@ final class Lexer {
                 pos = i + 1;
                 String text = source.substring(start + 1, pos);
                 try {
-                    io.xspy.trace.Json.read(text);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
-                    throw new FilterSyntaxException("the JSON value after \"#\" is not valid JSON: "
-                            + e.getOriginalMessage().replaceAll("\\s*\\(code \\d+\\)", ""), start + 2 + (int) Math.min(at, text.length() - 1));
+                    io.xspy.trace.RootCausePattern.parse(text);
+                } catch (io.xspy.trace.RootCausePattern.Invalid e) {
+                    throw new FilterSyntaxException("the JSON value after \"#\": " + e.getMessage(),
+                            start + 2 + Math.max(-1, e.offset()));
                 }
                 return new Token(Type.JSON, text, start + 1);
             }

@@ -26,15 +26,17 @@ public final class RootCauseJson {
         return summary;
     }
 
-    /** Every root cause of every kind, each as one JSON object. */
-    public static List<ObjectNode> each(RootCauses causes) {
+    /** Every root cause of every kind, each as one JSON object, for {@link RootCausePattern}. */
+    public record Documents(List<ObjectNode> each) {}
+
+    public static Documents documents(RootCauses causes) {
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         list(all, causes.fault());
         list(all, causes.error());
         list(all, causes.responseTime());
         List<ObjectNode> out = new ArrayList<>(all.size());
         all.forEach(c -> out.add((ObjectNode) c));
-        return out;
+        return new Documents(List.copyOf(out));
     }
 
     private static void list(ArrayNode out, List<RootCause> causes) {
