@@ -58,7 +58,7 @@ final class TracesCommand implements Callable<Integer> {
                 Page<TraceSummary> page;
                 try {
                     page = opened.source().traceSummaries(window, filter, token);
-                } catch (FilterSyntaxException e) { // an embedded source refusing group.* or rootcause.json
+                } catch (FilterSyntaxException e) { // an embedded source refusing group.name / group.arn
                     throw new ParameterException(root.spec.commandLine(), Errors.filterError("--filter", filter, e));
                 }
                 for (TraceSummary s : page.items()) if (found.size() < limit) found.add(s);

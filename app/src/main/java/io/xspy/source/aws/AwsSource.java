@@ -297,7 +297,7 @@ public final class AwsSource implements TraceSource {
 
     // ---- GetTraceSummaries ----
 
-    /** Syntax only: X-Ray evaluates the expression, including group.* and rootcause.json that only it knows. */
+    /** Syntax only: X-Ray evaluates the expression, including group.name / group.arn that only it knows. */
     @Override
     public void checkFilter(String expression) {
         FilterParser.check(expression);
