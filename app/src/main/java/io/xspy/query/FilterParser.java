@@ -207,9 +207,13 @@ public final class FilterParser {
         if (word.equals("json")) return json(next());
         if (word.equals("group") || word.startsWith("group.")) return group();
         if (Keywords.ROOT_CAUSE_ONLY.contains(word)) {
-            throw new FilterSyntaxException("\"" + t.text() + "\" only applies inside rootcause.* braces, for example"
-                    + " rootcause.fault.entity { " + word + (word.equals("index") || word.equals("coverage") ? " > 0" : "")
-                    + " }", t.column());
+            String example = switch (word) {
+                case "coverage" -> "rootcause.responsetime.entity { coverage > 0.5 }";
+                case "index" -> "rootcause.fault.entity { index > 0 }";
+                default -> "rootcause.fault.entity { " + word + " }";
+            };
+            throw new FilterSyntaxException("\"" + t.text() + "\" only applies inside rootcause.* braces, for example "
+                    + example, t.column());
         }
         if (isOperatorWord(t) || t.isWord("AND") || t.isWord("OR") || word.equals("true") || word.equals("false")) {
             throw expected("a filter term (a keyword, service(), edge(), annotation.KEY, NOT, ! or ()", t);
