@@ -4,6 +4,7 @@ import io.xspy.source.SourceException;
 import io.xspy.source.demo.DemoSource;
 import io.xspy.source.serve.FaultPlan;
 import io.xspy.source.serve.ServeServer;
+import io.xspy.timeline.Text;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,8 +53,9 @@ final class ServeCommand implements Callable<Integer> {
                 // the demo world keeps living while clients read it
                 ticker.scheduleAtFixedRate(demo::catchUp, 1, 1, TimeUnit.SECONDS);
             }
-            root.err().println("xspy: serving " + opened.source().describe() + " at " + server.endpoint()
-                    + " (Ctrl-C stops)");
+            // file names and the like are data: through the sanitizer, never raw to the terminal
+            root.err().println(Text.sanitize("xspy: serving " + opened.source().describe() + " at "
+                    + server.endpoint() + " (Ctrl-C stops)", root.asciiOnly()));
             root.err().flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
