@@ -34,7 +34,6 @@ public final class ServeServer implements AutoCloseable {
     public static final int DEFAULT_PAGE_SIZE = 100;
     private static final int THREADS = 16;
     private static final int QUEUE = 256;
-    private static final int MAX_BODY = 16 * 1024 * 1024;
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -42,6 +41,7 @@ public final class ServeServer implements AutoCloseable {
     private final XrayApi xray;
     private final LogsApi logs;
     private final FaultPlan faults;
+    private final RequestLimits limits = new RequestLimits();
 
     private ServeServer(HttpServer server, ThreadPoolExecutor pool, XrayApi xray, LogsApi logs, FaultPlan faults) {
         this.server = server;
@@ -107,7 +107,7 @@ public final class ServeServer implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             boolean isLogs = target != null;
             String operation = isLogs ? LogsApi.operation(target) : XrayApi.operation(exchange.getRequestURI().getPath());
-            try {
+            try (RequestLimits.Lease lease = limits.lease()) {
                 if (!"POST".equals(exchange.getRequestMethod())) {
                     throw new ApiError(405, "UnknownOperationException", "only POST is served");
                 }
@@ -115,7 +115,7 @@ public final class ServeServer implements AutoCloseable {
                     throw new ApiError(isLogs ? 400 : 404, "UnknownOperationException", "unknown operation "
                             + (isLogs ? target : exchange.getRequestURI().getPath()));
                 }
-                JsonNode body = readBody(exchange);
+                JsonNode body = readBody(exchange, lease);
                 applyFaults(operation, isLogs);
                 ObjectNode result = isLogs ? logs.handle(operation, body) : xray.handle(operation, body);
                 send(exchange, 200, isLogs, null, result);
@@ -152,12 +152,12 @@ public final class ServeServer implements AutoCloseable {
         }
     }
 
-    private static JsonNode readBody(HttpExchange exchange) throws IOException {
+    private static JsonNode readBody(HttpExchange exchange, RequestLimits.Lease lease)
+            throws IOException, InterruptedException {
         byte[] bytes;
         try (InputStream in = exchange.getRequestBody()) {
-            bytes = in.readNBytes(MAX_BODY + 1);
+            bytes = lease.read(in, declaredLength(exchange));
         }
-        if (bytes.length > MAX_BODY) throw new ApiError(413, "RequestEntityTooLarge", "request body over 16 MiB");
         if (bytes.length == 0) return JSON.createObjectNode();
         try {
             JsonNode node = JSON.readTree(bytes);
@@ -165,6 +165,15 @@ public final class ServeServer implements AutoCloseable {
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ApiError(400, "SerializationException", "body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static long declaredLength(HttpExchange exchange) {
+        try {
+            String length = exchange.getRequestHeaders().getFirst("Content-Length");
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
