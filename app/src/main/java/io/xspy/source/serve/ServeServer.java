@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * protocol (POST /ServiceGraph, /TraceSummaries, /Traces, /TraceSegments) and CloudWatch Logs' JSON
  * 1.1 protocol (POST / with X-Amz-Target Logs_20140328.FilterLogEvents or .GetLogEvents). Requests are
  * not authenticated: any signature is accepted. Binds 127.0.0.1 unless told otherwise; requests are
- * handled by a bounded pool (16 threads, 256 queued). A {@link FaultPlan} can add latency and errors.
+ * handled by a bounded pool (up to 256 threads, 256 queued) and must arrive within 20 s, so clients
+ * that stall cannot starve the others. A {@link FaultPlan} can add latency and errors.
  */
 public final class ServeServer implements AutoCloseable {
 
@@ -32,8 +33,17 @@ public final class ServeServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Items per page of GetTraceSummaries, GetServiceGraph and the log reads, unless set. */
     public static final int DEFAULT_PAGE_SIZE = 100;
-    private static final int THREADS = 16;
+    /**
+     * The JDK server reads a request's headers and body on a pool thread, so a client that stops
+     * half way holds a thread until the request times out: threads are made on demand, many more than
+     * the cores, and idle ones end. Beyond them requests queue, beyond the queue they are refused.
+     */
+    private static final int THREADS = 256;
     private static final int QUEUE = 256;
+    /** Seconds a request may take to arrive (headers and body), and a response to be taken. */
+    static final int MAX_REQUEST_SECONDS = 20;
+    static final int MAX_RESPONSE_SECONDS = 60;
+    static final int MAX_CONNECTIONS = 1000;
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -64,11 +74,7 @@ public final class ServeServer implements AutoCloseable {
     public static ServeServer start(TraceStore store, String host, int port, FaultPlan faults, int pageSize) {
         if (pageSize < 1) throw new IllegalArgumentException("page size must be at least 1");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
-        // ACK: tens of ms per call. Read once, when the first server starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        configureJdkServer();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host == null ? DEFAULT_HOST : host, port), 64);
@@ -82,12 +88,30 @@ public final class ServeServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, (task, executor) -> { throw new java.util.concurrent.RejectedExecutionException("busy"); });
+        pool.allowCoreThreadTimeOut(true);
         ServeServer s = new ServeServer(server, pool, new XrayApi(store, pageSize), new LogsApi(store, pageSize),
                 faults == null ? FaultPlan.none() : faults);
         server.createContext("/", s::handle);
         server.setExecutor(pool);
         server.start();
         return s;
+    }
+
+    /**
+     * The JDK server reads its settings once, when the first server starts: without a request time
+     * limit a client that stops mid-request holds a thread for ever (the timer closes its connection);
+     * without TCP_NODELAY the separate header and body writes meet the client's delayed ACK (tens of
+     * ms per call). A setting given on the command line (-D) wins.
+     */
+    private static void configureJdkServer() {
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
+        setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(MAX_RESPONSE_SECONDS));
+        setIfAbsent("jdk.httpserver.maxConnections", String.valueOf(MAX_CONNECTIONS));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) System.setProperty(property, value);
     }
 
     public int port() {
