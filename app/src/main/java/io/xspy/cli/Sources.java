@@ -88,6 +88,10 @@ final class Sources {
             resources.add(receiver);
             InetSocketAddress address = receiver.localAddress();
             parts.add("listening on udp " + address.getHostString() + ":" + address.getPort());
+            if (!address.getAddress().isLoopbackAddress()) {
+                err.println(Text.sanitize("xspy: warning: --listen " + o.listen + " takes segments from anyone who can"
+                        + " reach UDP port " + address.getPort() + " (the daemon protocol has no signatures)", false));
+            }
         }
         DaemonReceiver udp = receiver;
         if (o.demo) parts.add(0, "demo (seed " + o.seed + ")");

@@ -1,10 +1,12 @@
 package io.xspy.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,36 @@ class ServeCommandTest {
             assertFalse(line.contains("\u001b"), line);
             assertFalse(line.contains("\u0007"), line);
             assertTrue(line.contains("evil"), line);
+        }
+    }
+
+    @Test
+    void beyondLoopbackWithoutAccessKeysServeRefusesToStart() throws Exception {
+        try (RunningServe serve = RunningServe.start("--demo", "serve", "--host", "0.0.0.0", "--port", "0")) {
+            assertEquals(1, serve.awaitExit());
+            assertTrue(serve.err().contains("--access-key ID:SECRET"), serve.err());
+        }
+    }
+
+    @Test
+    void onAllInterfacesItPrintsUrlsThatWork() throws Exception {
+        try (RunningServe serve = RunningServe.start(Map.of("LANG", "C.UTF-8", "XSPY_ACCESS_KEYS", "AKIDENV:env-secret"),
+                "--demo", "serve", "--host", "0.0.0.0", "--port", "0", "--access-key", "AKIDOPT:opt-secret")) {
+            String line = serve.awaitErr("serving");
+            assertTrue(line.contains("on all interfaces: http://127.0.0.1:" + serve.port() + " here"), line);
+            assertFalse(line.contains("0:0:0:0"), line);
+            assertTrue(line.contains("one of 2 access keys"), line);
+        }
+    }
+
+    @Test
+    void listeningBeyondLoopbackWarnsThatAnyoneCanWriteTraces() throws Exception {
+        try (RunningServe serve = RunningServe.start("--listen", "0.0.0.0:0", "serve", "--port", "0")) {
+            String err = serve.awaitErr("serving");
+            assertTrue(err.contains("warning: --listen 0.0.0.0:0 takes segments from anyone"), err);
+        }
+        try (RunningServe serve = RunningServe.start("--listen", "127.0.0.1:0", "serve", "--port", "0")) {
+            assertFalse(serve.awaitErr("serving").contains("warning"), serve.err());
         }
     }
 }

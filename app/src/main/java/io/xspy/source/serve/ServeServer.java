@@ -10,8 +10,12 @@ import io.xspy.source.local.TraceStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -22,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code xspy serve}: the X-Ray and CloudWatch Logs APIs over the embedded store, on one port, for the
  * AWS CLI, the SDKs and xspy itself ({@code --endpoint-url http://127.0.0.1:2772}). X-Ray's REST JSON
  * protocol (POST /ServiceGraph, /TraceSummaries, /Traces, /TraceSegments) and CloudWatch Logs' JSON
- * 1.1 protocol (POST / with X-Amz-Target Logs_20140328.FilterLogEvents or .GetLogEvents). Requests are
- * not authenticated: any signature is accepted. Binds 127.0.0.1 unless told otherwise; requests are
+ * 1.1 protocol (POST / with X-Amz-Target Logs_20140328.FilterLogEvents or .GetLogEvents). Binds
+ * 127.0.0.1 unless told otherwise; there any signature is accepted, while beyond loopback requests must
+ * be signed (SigV4) with one of the access keys the operator gave. Requests are
  * handled by a bounded pool (up to 256 threads, 256 queued) and must arrive within 20 s, so clients
  * that stall cannot starve the others. A {@link FaultPlan} can add latency and errors.
  */
@@ -46,19 +51,58 @@ public final class ServeServer implements AutoCloseable {
     static final int MAX_CONNECTIONS = 1000;
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * How to serve: where, with which faults, page size, and the access keys requests must be signed
+     * with (none: any signature is accepted, which only loopback allows).
+     */
+    public record Config(String host, int port, FaultPlan faults, int pageSize, Map<String, String> accessKeys) {
+        public Config {
+            host = host == null ? DEFAULT_HOST : host;
+            faults = faults == null ? FaultPlan.none() : faults;
+            accessKeys = Map.copyOf(accessKeys);
+        }
+
+        public static Config defaults() {
+            return new Config(DEFAULT_HOST, DEFAULT_PORT, FaultPlan.none(), DEFAULT_PAGE_SIZE, Map.of());
+        }
+
+        public Config withHost(String h) {
+            return new Config(h, port, faults, pageSize, accessKeys);
+        }
+
+        public Config withPort(int p) {
+            return new Config(host, p, faults, pageSize, accessKeys);
+        }
+
+        public Config withFaults(FaultPlan f) {
+            return new Config(host, port, f, pageSize, accessKeys);
+        }
+
+        public Config withPageSize(int n) {
+            return new Config(host, port, faults, n, accessKeys);
+        }
+
+        public Config withAccessKeys(Map<String, String> keys) {
+            return new Config(host, port, faults, pageSize, keys);
+        }
+    }
+
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final XrayApi xray;
     private final LogsApi logs;
     private final FaultPlan faults;
+    private final SigV4Verifier verifier;
     private final RequestLimits limits = new RequestLimits();
 
-    private ServeServer(HttpServer server, ThreadPoolExecutor pool, XrayApi xray, LogsApi logs, FaultPlan faults) {
+    private ServeServer(HttpServer server, ThreadPoolExecutor pool, XrayApi xray, LogsApi logs, FaultPlan faults,
+            SigV4Verifier verifier) {
         this.server = server;
         this.pool = pool;
         this.xray = xray;
         this.logs = logs;
         this.faults = faults;
+        this.verifier = verifier;
     }
 
     /** Serves the store behind an embedded source (the demo world, files, UDP). */
@@ -70,31 +114,66 @@ public final class ServeServer implements AutoCloseable {
         return start(store, host, port, faults, DEFAULT_PAGE_SIZE);
     }
 
-    /** Starts serving; port 0 picks a free port (see {@link #port()}). */
     public static ServeServer start(TraceStore store, String host, int port, FaultPlan faults, int pageSize) {
-        if (pageSize < 1) throw new IllegalArgumentException("page size must be at least 1");
-        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        return start(store, Config.defaults().withHost(host).withPort(port).withFaults(faults).withPageSize(pageSize));
+    }
+
+    /**
+     * Starts serving; port 0 picks a free port (see {@link #port()}). Refuses an address beyond
+     * loopback without access keys: there anyone who can reach the port could read and write traces.
+     */
+    public static ServeServer start(TraceStore store, Config config) {
+        InetSocketAddress address = check(config);
         configureJdkServer();
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(host == null ? DEFAULT_HOST : host, port), 64);
+            server = HttpServer.create(address, 64);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), r -> {
-                    Thread t = new Thread(r, "xspy-serve-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, (task, executor) -> { throw new java.util.concurrent.RejectedExecutionException("busy"); });
-        pool.allowCoreThreadTimeOut(true);
-        ServeServer s = new ServeServer(server, pool, new XrayApi(store, pageSize), new LogsApi(store, pageSize),
-                faults == null ? FaultPlan.none() : faults);
+        ThreadPoolExecutor pool = pool("xspy-serve-");
+        SigV4Verifier verifier = config.accessKeys().isEmpty() ? null
+                : new SigV4Verifier(config.accessKeys(), Clock.systemUTC());
+        ServeServer s = new ServeServer(server, pool, new XrayApi(store, config.pageSize()),
+                new LogsApi(store, config.pageSize()), config.faults(), verifier);
         server.createContext("/", s::handle);
         server.setExecutor(pool);
         server.start();
         return s;
+    }
+
+    /** Checks a configuration before anything is loaded; returns the address to bind. */
+    public static InetSocketAddress check(Config config) {
+        if (config.pageSize() < 1) throw new IllegalArgumentException("page size must be at least 1");
+        InetSocketAddress address = bindAddress(config.host(), config.port());
+        if (!address.getAddress().isLoopbackAddress() && config.accessKeys().isEmpty()) {
+            throw new IllegalArgumentException("serving on " + config.host() + " would let anyone who can reach it read "
+                    + "and write traces; give --access-key ID:SECRET (or " + AccessKeys.ENV + ") and sign requests "
+                    + "with that key, or serve on 127.0.0.1");
+        }
+        return address;
+    }
+
+    /** The address to bind, resolved; a clear error for a bad port or a host that does not resolve. */
+    static InetSocketAddress bindAddress(String host, int port) {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) throw new IllegalArgumentException("cannot resolve host \"" + host + "\"");
+        return address;
+    }
+
+    /** Threads on demand up to {@link #THREADS}, idle ones end; then a queue; beyond it, refused. */
+    static ThreadPoolExecutor pool(String name) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread t = new Thread(r, name + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, (task, executor) -> { throw new java.util.concurrent.RejectedExecutionException("busy"); });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
@@ -103,7 +182,7 @@ public final class ServeServer implements AutoCloseable {
      * without TCP_NODELAY the separate header and body writes meet the client's delayed ACK (tens of
      * ms per call). A setting given on the command line (-D) wins.
      */
-    private static void configureJdkServer() {
+    static void configureJdkServer() {
         setIfAbsent("sun.net.httpserver.nodelay", "true");
         setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
         setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(MAX_RESPONSE_SECONDS));
@@ -118,8 +197,22 @@ public final class ServeServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** A URL that works from this host: 127.0.0.1 when serving on all interfaces, IPv6 in brackets. */
     public String endpoint() {
-        return "http://" + server.getAddress().getHostString() + ":" + port();
+        InetAddress a = server.getAddress().getAddress();
+        String host = a.isAnyLocalAddress() ? "127.0.0.1"
+                : a instanceof Inet6Address ? "[" + a.getHostAddress().replace("%", "%25") + "]" : a.getHostAddress();
+        return "http://" + host + ":" + port();
+    }
+
+    /** Whether it listens on every interface (0.0.0.0 or ::). */
+    public boolean allInterfaces() {
+        return server.getAddress().getAddress().isAnyLocalAddress();
+    }
+
+    /** Whether requests must be signed with one of the operator's access keys. */
+    public boolean verifiesSignatures() {
+        return verifier != null;
     }
 
     public FaultPlan faults() {
@@ -135,11 +228,22 @@ public final class ServeServer implements AutoCloseable {
                 if (!"POST".equals(exchange.getRequestMethod())) {
                     throw new ApiError(405, "UnknownOperationException", "only POST is served");
                 }
+                var headers = exchange.getRequestHeaders();
+                SigV4Verifier.Authorization auth = verifier == null ? null
+                        : verifier.authorize(headers::get, isLogs ? "logs" : "xray");
                 if (operation == null) {
                     throw new ApiError(isLogs ? 400 : 404, "UnknownOperationException", "unknown operation "
                             + (isLogs ? target : exchange.getRequestURI().getPath()));
                 }
-                JsonNode body = readBody(exchange, lease);
+                byte[] bytes;
+                try (InputStream in = exchange.getRequestBody()) {
+                    bytes = lease.read(in, declaredLength(exchange));
+                }
+                if (auth != null) {
+                    verifier.verify(auth, new SigV4Verifier.Request(exchange.getRequestMethod(),
+                            exchange.getRequestURI(), headers::get, bytes));
+                }
+                JsonNode body = parseBody(bytes);
                 applyFaults(operation, isLogs);
                 ObjectNode result = isLogs ? logs.handle(operation, body) : xray.handle(operation, body);
                 send(exchange, 200, isLogs, null, result);
@@ -176,12 +280,7 @@ public final class ServeServer implements AutoCloseable {
         }
     }
 
-    private static JsonNode readBody(HttpExchange exchange, RequestLimits.Lease lease)
-            throws IOException, InterruptedException {
-        byte[] bytes;
-        try (InputStream in = exchange.getRequestBody()) {
-            bytes = lease.read(in, declaredLength(exchange));
-        }
+    private static JsonNode parseBody(byte[] bytes) throws IOException {
         if (bytes.length == 0) return JSON.createObjectNode();
         try {
             JsonNode node = JSON.readTree(bytes);
