@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Serve the embedded store (demo, files, UDP) over X-Ray's REST JSON API (GetServiceGraph, "
-                + "GetTraceSummaries, BatchGetTraces, PutTraceSegments) and CloudWatch Logs' JSON API "
+                + "GetTraceSummaries, BatchGetTraces, PutTraceSegments, GetSamplingRules, GetSamplingTargets) "
+                + "and CloudWatch Logs' JSON API "
                 + "(FilterLogEvents, GetLogEvents), for the AWS CLI and SDKs:",
             "  aws xray get-service-graph --endpoint-url http://127.0.0.1:2772 ...",
             "On 127.0.0.1 any signature is accepted; beyond loopback (--host 0.0.0.0) only requests signed with an "
@@ -54,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         FaultPlan plan = faults != null ? FaultPlan.parse(faults) : FaultPlan.fromEnvironment();
         ServeServer.Config config = ServeServer.Config.defaults().withHost(host).withPort(port).withFaults(plan)
-                .withAccessKeys(AccessKeys.parse(accessKeys, root.env.get(AccessKeys.ENV)));
+                .withAccessKeys(AccessKeys.parse(accessKeys, root.env.get(AccessKeys.ENV)))
+                .withSampling(Sources.samplingRules(root));
         ServeServer.check(config); // before loading anything
         try (Sources.Opened opened = Sources.open(root, root.err());
                 ServeServer server = ServeServer.start(opened.store(), config)) {

@@ -6,9 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.xray.XRayClient;
+import software.amazon.awssdk.services.xray.model.SamplingStatisticsDocument;
 
 /** {@code xspy serve} as a user starts it: its start-up line and what it refuses. */
 class ServeCommandTest {
@@ -52,6 +61,26 @@ class ServeCommandTest {
         }
         try (RunningServe serve = RunningServe.start("--listen", "127.0.0.1:0", "serve", "--port", "0")) {
             assertFalse(serve.awaitErr("serving").contains("warning"), serve.err());
+        }
+    }
+
+    @Test
+    void theListenPortAnswersTheSdksSamplingCallsOverTcp() throws Exception {
+        try (RunningServe serve = RunningServe.start("--listen", "127.0.0.1:0", "serve", "--port", "0")) {
+            Matcher udp = Pattern.compile("listening on udp 127\\.0\\.0\\.1:(\\d+) \\(sampling rules on tcp\\)")
+                    .matcher(serve.awaitErr("serving"));
+            assertTrue(udp.find(), serve.err());
+            try (XRayClient xray = XRayClient.builder().region(Region.US_EAST_1)
+                    .endpointOverride(URI.create("http://127.0.0.1:" + udp.group(1)))
+                    .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("AKIDEXAMPLE", "any"))).build()) {
+                assertEquals("Default", xray.getSamplingRules(r -> { }).samplingRuleRecords().get(0)
+                        .samplingRule().ruleName());
+                assertEquals(1.0, xray.getSamplingTargets(r -> r.samplingStatisticsDocuments(
+                        SamplingStatisticsDocument.builder().ruleName("Default").clientID("0123456789abcdef01234567")
+                                .timestamp(java.time.Instant.now()).requestCount(1).sampledCount(1).borrowCount(0)
+                                .build())).samplingTargetDocuments().get(0).fixedRate());
+            }
         }
     }
 }

@@ -52,38 +52,50 @@ public final class ServeServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * How to serve: where, with which faults, page size, and the access keys requests must be signed
-     * with (none: any signature is accepted, which only loopback allows).
+     * How to serve: where, with which faults, page size, the access keys requests must be signed with
+     * (none: any signature is accepted, which only loopback allows), the sampling rules, and whether
+     * only the sampling operations are served (the X-Ray daemon's TCP port, which SDKs call unsigned).
      */
-    public record Config(String host, int port, FaultPlan faults, int pageSize, Map<String, String> accessKeys) {
+    public record Config(String host, int port, FaultPlan faults, int pageSize, Map<String, String> accessKeys,
+            SamplingRules sampling, boolean samplingOnly) {
         public Config {
             host = host == null ? DEFAULT_HOST : host;
             faults = faults == null ? FaultPlan.none() : faults;
             accessKeys = Map.copyOf(accessKeys);
+            sampling = sampling == null ? SamplingRules.sampleEverything() : sampling;
         }
 
         public static Config defaults() {
-            return new Config(DEFAULT_HOST, DEFAULT_PORT, FaultPlan.none(), DEFAULT_PAGE_SIZE, Map.of());
+            return new Config(DEFAULT_HOST, DEFAULT_PORT, FaultPlan.none(), DEFAULT_PAGE_SIZE, Map.of(), null, false);
         }
 
         public Config withHost(String h) {
-            return new Config(h, port, faults, pageSize, accessKeys);
+            return new Config(h, port, faults, pageSize, accessKeys, sampling, samplingOnly);
         }
 
         public Config withPort(int p) {
-            return new Config(host, p, faults, pageSize, accessKeys);
+            return new Config(host, p, faults, pageSize, accessKeys, sampling, samplingOnly);
         }
 
         public Config withFaults(FaultPlan f) {
-            return new Config(host, port, f, pageSize, accessKeys);
+            return new Config(host, port, f, pageSize, accessKeys, sampling, samplingOnly);
         }
 
         public Config withPageSize(int n) {
-            return new Config(host, port, faults, n, accessKeys);
+            return new Config(host, port, faults, n, accessKeys, sampling, samplingOnly);
         }
 
         public Config withAccessKeys(Map<String, String> keys) {
-            return new Config(host, port, faults, pageSize, keys);
+            return new Config(host, port, faults, pageSize, keys, sampling, samplingOnly);
+        }
+
+        public Config withSampling(SamplingRules rules) {
+            return new Config(host, port, faults, pageSize, accessKeys, rules, samplingOnly);
+        }
+
+        /** Only GetSamplingRules and GetSamplingTargets, unsigned, as the daemon's TCP port serves them. */
+        public Config forSamplingOnly() {
+            return new Config(host, port, faults, pageSize, accessKeys, sampling, true);
         }
     }
 
@@ -91,17 +103,21 @@ public final class ServeServer implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final XrayApi xray;
     private final LogsApi logs;
+    private final SamplingApi sampling;
+    private final boolean samplingOnly;
     private final FaultPlan faults;
     private final SigV4Verifier verifier;
     private final RequestLimits limits = new RequestLimits();
 
-    private ServeServer(HttpServer server, ThreadPoolExecutor pool, XrayApi xray, LogsApi logs, FaultPlan faults,
+    private ServeServer(HttpServer server, ThreadPoolExecutor pool, TraceStore store, Config config,
             SigV4Verifier verifier) {
         this.server = server;
         this.pool = pool;
-        this.xray = xray;
-        this.logs = logs;
-        this.faults = faults;
+        this.xray = new XrayApi(store, config.pageSize());
+        this.logs = new LogsApi(store, config.pageSize());
+        this.sampling = new SamplingApi(config.sampling());
+        this.samplingOnly = config.samplingOnly();
+        this.faults = config.faults();
         this.verifier = verifier;
     }
 
@@ -135,8 +151,7 @@ public final class ServeServer implements AutoCloseable {
         ThreadPoolExecutor pool = pool("xspy-serve-");
         SigV4Verifier verifier = config.accessKeys().isEmpty() ? null
                 : new SigV4Verifier(config.accessKeys(), Clock.systemUTC());
-        ServeServer s = new ServeServer(server, pool, new XrayApi(store, config.pageSize()),
-                new LogsApi(store, config.pageSize()), config.faults(), verifier);
+        ServeServer s = new ServeServer(server, pool, store, config, verifier);
         server.createContext("/", s::handle);
         server.setExecutor(pool);
         server.start();
@@ -147,7 +162,7 @@ public final class ServeServer implements AutoCloseable {
     public static InetSocketAddress check(Config config) {
         if (config.pageSize() < 1) throw new IllegalArgumentException("page size must be at least 1");
         InetSocketAddress address = bindAddress(config.host(), config.port());
-        if (!address.getAddress().isLoopbackAddress() && config.accessKeys().isEmpty()) {
+        if (!address.getAddress().isLoopbackAddress() && config.accessKeys().isEmpty() && !config.samplingOnly()) {
             throw new IllegalArgumentException("serving on " + config.host() + " would let anyone who can reach it read "
                     + "and write traces; give --access-key ID:SECRET (or " + AccessKeys.ENV + ") and sign requests "
                     + "with that key, or serve on 127.0.0.1");
@@ -223,13 +238,16 @@ public final class ServeServer implements AutoCloseable {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             boolean isLogs = target != null;
-            String operation = isLogs ? LogsApi.operation(target) : XrayApi.operation(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            String samplingOperation = isLogs ? null : SamplingApi.operation(path);
+            String operation = samplingOperation != null ? samplingOperation
+                    : samplingOnly ? null : isLogs ? LogsApi.operation(target) : XrayApi.operation(path);
             try (RequestLimits.Lease lease = limits.lease()) {
                 if (!"POST".equals(exchange.getRequestMethod())) {
                     throw new ApiError(405, "UnknownOperationException", "only POST is served");
                 }
                 var headers = exchange.getRequestHeaders();
-                SigV4Verifier.Authorization auth = verifier == null ? null
+                SigV4Verifier.Authorization auth = verifier == null || samplingOnly ? null
                         : verifier.authorize(headers::get, isLogs ? "logs" : "xray");
                 if (operation == null) {
                     throw new ApiError(isLogs ? 400 : 404, "UnknownOperationException", "unknown operation "
@@ -245,7 +263,8 @@ public final class ServeServer implements AutoCloseable {
                 }
                 JsonNode body = parseBody(bytes);
                 applyFaults(operation, isLogs);
-                ObjectNode result = isLogs ? logs.handle(operation, body) : xray.handle(operation, body);
+                ObjectNode result = samplingOperation != null ? sampling.handle(operation, body)
+                        : isLogs ? logs.handle(operation, body) : xray.handle(operation, body);
                 send(exchange, 200, isLogs, null, result);
             } catch (ApiError e) {
                 ObjectNode error = JSON.createObjectNode();
