@@ -139,6 +139,12 @@ public final class ServeServer implements AutoCloseable {
      * loopback without access keys: there anyone who can reach the port could read and write traces.
      */
     public static ServeServer start(TraceStore store, Config config) {
+        check(config);
+        WarmUp.once(); // ready when the port opens
+        return bind(store, config);
+    }
+
+    static ServeServer bind(TraceStore store, Config config) {
         InetSocketAddress address = check(config);
         configureJdkServer();
         HttpServer server;
