@@ -1,5 +1,9 @@
 package io.xspy.source.serve;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +27,8 @@ final class RequestLimits {
     /** Characters of a client's own text (an id) echoed back in a response. */
     static final int MAX_ECHO = 256;
     private static final int CHUNK = 64 * 1024;
+    /** Bytes of a refused body read and dropped so that the client can read the refusal. */
+    private static final long DRAIN_BYTES = 64L * 1024 * 1024;
     private static final long WAIT_FOR_ROOM_MS = 2000;
 
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT_BYTES);
@@ -36,7 +42,7 @@ final class RequestLimits {
          * that stalls holds only what it sent. A declared length over the limit is refused unread.
          */
         byte[] read(InputStream in, long declaredLength) throws IOException, InterruptedException {
-            if (declaredLength > MAX_BODY_BYTES) throw tooLarge();
+            if (declaredLength > MAX_BODY_BYTES) throw tooLarge(in);
             ByteArrayOutputStream body = new ByteArrayOutputStream(
                     (int) Math.min(Math.max(declaredLength, 0), CHUNK));
             byte[] chunk = new byte[CHUNK];
@@ -44,7 +50,7 @@ final class RequestLimits {
                 take(CHUNK);
                 int n = in.readNBytes(chunk, 0, CHUNK);
                 body.write(chunk, 0, n);
-                if (body.size() > MAX_BODY_BYTES) throw tooLarge();
+                if (body.size() > MAX_BODY_BYTES) throw tooLarge(in);
                 if (n < CHUNK) return body.toByteArray();
             }
         }
@@ -72,10 +78,47 @@ final class RequestLimits {
         return inFlight.availablePermits();
     }
 
-    private static ApiError tooLarge() {
+    /**
+     * The refusal of a body over the limit. The rest of the body is read and dropped first (up to a
+     * bound): closing a socket with unread data resets it, and the client would lose the answer.
+     */
+    private static ApiError tooLarge(InputStream in) throws IOException {
+        long dropped = 0;
+        byte[] sink = new byte[CHUNK];
+        for (int n; dropped < DRAIN_BYTES && (n = in.read(sink)) > 0; ) dropped += n;
         return new ApiError(413, "RequestEntityTooLargeException",
                 "request body over " + (MAX_BODY_BYTES >> 20) + " MiB; PutTraceSegments takes at most "
                         + MAX_DOCUMENTS + " documents of 64 KB each");
+    }
+
+    /**
+     * Counts PutTraceSegments' documents on the raw body, before a tree is built: 8 MiB of tiny
+     * documents would make a tree many times that size only to be refused.
+     */
+    static void checkDocumentCount(ObjectMapper json, byte[] body) throws IOException {
+        try (JsonParser p = json.getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("TraceSegmentDocuments".equals(field) && value == JsonToken.START_ARRAY) {
+                    int n = 0;
+                    for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                        if (++n > MAX_DOCUMENTS) throw tooManyDocuments("more than " + MAX_DOCUMENTS);
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: parsing the body says so in its own words
+        }
+    }
+
+    static ApiError tooManyDocuments(String got) {
+        return new ApiError(400, "InvalidRequestException", "TraceSegmentDocuments: at most " + MAX_DOCUMENTS
+                + " documents per call, got " + got);
     }
 
     /** The client's text cut to {@link #MAX_ECHO} characters, so no response grows with a request. */

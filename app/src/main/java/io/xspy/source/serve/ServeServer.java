@@ -267,6 +267,7 @@ public final class ServeServer implements AutoCloseable {
                     verifier.verify(auth, new SigV4Verifier.Request(exchange.getRequestMethod(),
                             exchange.getRequestURI(), headers::get, bytes));
                 }
+                if ("PutTraceSegments".equals(operation)) RequestLimits.checkDocumentCount(JSON, bytes);
                 JsonNode body = parseBody(bytes);
                 applyFaults(operation, isLogs);
                 ObjectNode result = samplingOperation != null ? sampling.handle(operation, body)

@@ -166,8 +166,7 @@ final class XrayApi {
             throw new ApiError(400, "InvalidRequestException", "TraceSegmentDocuments is required");
         }
         if (docs.size() > RequestLimits.MAX_DOCUMENTS) {
-            throw new ApiError(400, "InvalidRequestException", "TraceSegmentDocuments: at most "
-                    + RequestLimits.MAX_DOCUMENTS + " documents per call, got " + docs.size());
+            throw RequestLimits.tooManyDocuments(String.valueOf(docs.size()));
         }
         ObjectNode out = ServeServer.JSON.createObjectNode();
         ArrayNode unprocessed = out.putArray("UnprocessedTraceSegments");

@@ -52,7 +52,7 @@ class ServeLimitsTest {
         Http.Reply r = Http.post(serve.endpoint(), "/TraceSegments", put(java.util.Collections.nCopies(51, "{}")));
         assertEquals(400, r.status(), r.body());
         assertEquals("InvalidRequestException", r.errorType());
-        assertTrue(r.body().contains("at most 50 documents"), r.body());
+        assertTrue(r.body().contains("at most 50 documents per call, got more than 50"), r.body());
         Http.Reply fifty = Http.post(serve.endpoint(), "/TraceSegments",
                 put(java.util.Collections.nCopies(50, segment("a000000000000001"))));
         assertEquals(200, fifty.status(), fifty.body());
