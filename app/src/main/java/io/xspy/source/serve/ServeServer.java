@@ -257,7 +257,7 @@ public final class ServeServer implements AutoCloseable {
                         : verifier.authorize(headers::get, isLogs ? "logs" : "xray");
                 if (operation == null) {
                     throw new ApiError(isLogs ? 400 : 404, "UnknownOperationException", "unknown operation "
-                            + (isLogs ? target : exchange.getRequestURI().getPath()));
+                            + RequestLimits.echo(isLogs ? target : path));
                 }
                 byte[] bytes;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -277,7 +277,8 @@ public final class ServeServer implements AutoCloseable {
                 ObjectNode error = JSON.createObjectNode();
                 if (isLogs) error.put("__type", e.type);
                 error.put("message", e.getMessage());
-                send(exchange, e.status, isLogs, e.type, error);
+                // the JSON 1.1 protocol (Logs) answers a refused signature with 400, REST JSON with 403
+                send(exchange, isLogs && e.status == 403 ? 400 : e.status, isLogs, e.type, error);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // shutting down: drop the request
             } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
 import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.XRayException;
 
@@ -71,6 +72,19 @@ class SigV4Test {
             XRayException e = assertThrows(XRayException.class, () -> client.getTraceSummaries(
                     r -> r.startTime(Instant.now().minusSeconds(60)).endTime(Instant.now())));
             assertEquals(403, e.statusCode());
+            assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
+    void logsRefusesAWrongSecretAsCloudWatchLogsDoes() {
+        try (CloudWatchLogsClient logs = CloudWatchLogsClient.builder().region(Region.EU_CENTRAL_1)
+                .endpointOverride(URI.create(serve.endpoint())).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDXSPYSERVE", "wrong"))).build()) {
+            CloudWatchLogsException e = assertThrows(CloudWatchLogsException.class,
+                    () -> logs.filterLogEvents(r -> r.logGroupName(GeneratedTraces.LOG_GROUP)));
+            assertEquals(400, e.statusCode());
             assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());
         }
     }
