@@ -10,6 +10,8 @@ import io.xspy.source.local.DaemonReceiver;
 import io.xspy.source.local.EmbeddedSource;
 import io.xspy.source.local.FileLoader;
 import io.xspy.source.local.TraceStore;
+import io.xspy.source.serve.SamplingRules;
+import io.xspy.source.serve.ServeServer;
 import io.xspy.timeline.Text;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.Trace;
@@ -87,7 +89,21 @@ final class Sources {
             receiver = new DaemonReceiver(o.listen, store);
             resources.add(receiver);
             InetSocketAddress address = receiver.localAddress();
-            parts.add("listening on udp " + address.getHostString() + ":" + address.getPort());
+            // SDKs ask the daemon's TCP port, the same number, for sampling rules
+            String sampling = " (sampling rules on tcp)";
+            try {
+                resources.add(ServeServer.start(store, ServeServer.Config.defaults().forSamplingOnly()
+                        .withHost(address.getAddress().getHostAddress()).withPort(address.getPort())
+                        .withSampling(samplingRules(o))));
+            } catch (IllegalStateException e) {
+                err.println(Text.sanitize("xspy: warning: SDKs get no sampling rules here: " + e.getMessage(), false));
+                sampling = "";
+            }
+            parts.add("listening on udp " + address.getHostString() + ":" + address.getPort() + sampling);
+            if (!address.getAddress().isLoopbackAddress()) {
+                err.println(Text.sanitize("xspy: warning: --listen " + o.listen + " takes segments from anyone who can"
+                        + " reach UDP port " + address.getPort() + " (the daemon protocol has no signatures)", false));
+            }
         }
         DaemonReceiver udp = receiver;
         if (o.demo) parts.add(0, "demo (seed " + o.seed + ")");
@@ -95,6 +111,11 @@ final class Sources {
                 () -> udp == null ? "" : udpStatus(udp.counters()));
         TraceSource source = o.demo ? new DemoSource(o.seed, Clock.systemUTC(), embeddedSource) : embeddedSource;
         return new Opened(source, store, !o.files.isEmpty() && !o.demo && o.listen == null, resources);
+    }
+
+    /** The sampling rules of --sampling-rules, or one that samples everything. */
+    static SamplingRules samplingRules(XspyCommand o) {
+        return o.samplingRules == null ? SamplingRules.sampleEverything() : SamplingRules.load(o.samplingRules);
     }
 
     /** What the receiver has seen, for the status line. */

@@ -53,6 +53,11 @@ public final class XspyCommand implements Callable<Integer> {
             description = "Receive segments like the X-Ray daemon over UDP (default 127.0.0.1:2000).")
     String listen;
 
+    @Option(names = "--sampling-rules", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "X-Ray sampling rules that serve and --listen's TCP port give SDKs: JSON as aws xray "
+                    + "get-sampling-rules prints it (default: one rule that samples everything).")
+    Path samplingRules;
+
     @Option(names = "--profile", scope = ScopeType.INHERIT, description = "AWS profile, as in the AWS CLI.")
     String profile;
 

@@ -93,7 +93,11 @@ public final class DaemonReceiver implements AutoCloseable {
             throw new IllegalArgumentException("--listen \"" + listen + "\": expected [HOST:]PORT, like 127.0.0.1:2000");
         }
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--listen \"" + listen + "\": port out of range");
-        return new InetSocketAddress(host, port);
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("--listen \"" + listen + "\": cannot resolve host " + host);
+        }
+        return address;
     }
 
     /** The bound address (the actual port when 0 was asked for). */

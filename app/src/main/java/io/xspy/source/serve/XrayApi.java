@@ -169,15 +169,23 @@ final class XrayApi {
         if (docs == null || !docs.isArray()) {
             throw new ApiError(400, "InvalidRequestException", "TraceSegmentDocuments is required");
         }
+        if (docs.size() > RequestLimits.MAX_DOCUMENTS) {
+            throw RequestLimits.tooManyDocuments(String.valueOf(docs.size()));
+        }
         ObjectNode out = ServeServer.JSON.createObjectNode();
         ArrayNode unprocessed = out.putArray("UnprocessedTraceSegments");
         List<Diagnostic> diagnostics = new ArrayList<>();
         int i = 0;
         for (JsonNode d : docs) {
             String where = "PutTraceSegments[" + i++ + "]";
+            String refused = refusedUnread(d);
+            if (refused != null) {
+                unprocessed.addObject().put("ErrorCode", "InvalidSegment").put("Message", refused);
+                continue;
+            }
             JsonNode doc;
             try {
-                doc = Json.read(d.asText());
+                doc = Json.read(d.textValue());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 unprocessed.addObject().put("ErrorCode", "InvalidSegment")
                         .put("Message", "not JSON: " + SegmentDocuments.brief(e));
@@ -187,15 +195,26 @@ final class XrayApi {
             Segment s = new SegmentParser(where, diagnostics).parseDocument(doc);
             if (s == null) {
                 ObjectNode u = unprocessed.addObject();
-                if (doc.hasNonNull("id")) u.put("Id", doc.get("id").asText());
-                u.put("ErrorCode", "InvalidSegment").put("Message",
-                        diagnostics.size() > before ? diagnostics.get(before).message() : "not a segment document");
+                if (doc.hasNonNull("id")) u.put("Id", RequestLimits.echo(doc.get("id").asText()));
+                // the last diagnostic is the one that rejected it; earlier ones are warnings
+                u.put("ErrorCode", "InvalidSegment").put("Message", diagnostics.size() > before
+                        ? RequestLimits.echo(diagnostics.get(diagnostics.size() - 1).message()) : "not a segment document");
             } else {
                 store.ingest(s);
             }
         }
         store.addDiagnostics(diagnostics);
         return out;
+    }
+
+    /** Why a document is refused before it is parsed (not a string, over 64 KB), or null. */
+    private static String refusedUnread(JsonNode d) {
+        if (!d.isTextual()) return "a segment document must be a JSON string, not " + d.getNodeType().name().toLowerCase();
+        String text = d.textValue();
+        if (text.length() * 3L <= RequestLimits.MAX_DOCUMENT_BYTES) return null; // surely small enough
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        return bytes <= RequestLimits.MAX_DOCUMENT_BYTES ? null : "segment document of " + bytes
+                + " bytes is over X-Ray's limit of 64 KB (" + RequestLimits.MAX_DOCUMENT_BYTES + " bytes)";
     }
 
     private static TimeWindow window(JsonNode body) {

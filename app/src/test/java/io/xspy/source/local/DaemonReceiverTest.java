@@ -130,4 +130,11 @@ class DaemonReceiverTest {
         assertEquals("--listen \"host:x\": expected [HOST:]PORT, like 127.0.0.1:2000", e.getMessage());
         assertEquals(List.of(), new TraceStore().recentDiagnostics());
     }
+
+    @Test
+    void anAddressThatDoesNotResolveIsSaidInWords() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DaemonReceiver.parseAddress("999.0.0.1:5"));
+        assertEquals("--listen \"999.0.0.1:5\": cannot resolve host 999.0.0.1", e.getMessage());
+    }
 }
