@@ -58,7 +58,9 @@ final class TraceScreen {
 
     private static void timeline(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         boolean focused = t.focus == Views.Pane.TIMELINE;
-        title(c, x, y, w, "timeline " + Fmt.duration(t.trace.duration(), app.ascii()) + ", " + t.rows.size() + " rows", focused, app.ascii());
+        // the full trace id comes first, so a narrow pane cuts the counts, not the id
+        title(c, x, y, w, "timeline " + t.trace.id() + " " + Symbols.dot(app.ascii()) + " " + Fmt.duration(t.trace.duration(), app.ascii())
+                + " " + Symbols.dot(app.ascii()) + " " + t.rows.size() + " rows", focused, app.ascii());
         int rowsH = Math.max(0, h - 2);
         int first = t.scroll(rowsH);
         Canvas tl = TimelinePane.render(t.trace, t.rows, w, app.ascii(), t.viewStart, t.viewEnd, focused ? t.selected : -1,
