@@ -184,6 +184,7 @@ final class App {
             case ZOOM_OUT -> { if (top() instanceof TraceState t) t.zoom(2); }
             case PAN_LEFT -> { if (top() instanceof TraceState t) t.pan(-0.25); }
             case PAN_RIGHT -> { if (top() instanceof TraceState t) t.pan(0.25); }
+            case WIDER_NAMES, NARROWER_NAMES -> { if (top() instanceof TraceState t) t.widenNames(action == Action.WIDER_NAMES ? 4 : -4); }
         }
     }
 

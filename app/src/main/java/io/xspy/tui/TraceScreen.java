@@ -3,6 +3,7 @@ package io.xspy.tui;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Style;
 import io.xspy.timeline.Text;
+import io.xspy.timeline.TimelineRenderer;
 import java.util.List;
 
 /**
@@ -63,8 +64,9 @@ final class TraceScreen {
                 + " " + Symbols.dot(app.ascii()) + " " + t.rows.size() + " rows", focused, app.ascii());
         int rowsH = Math.max(0, h - 2);
         int first = t.scroll(rowsH);
+        t.noteNameWidth(TimelineRenderer.nameWidth(w, t.nameWidth));
         Canvas tl = TimelinePane.render(t.trace, t.rows, w, app.ascii(), t.viewStart, t.viewEnd, focused ? t.selected : -1,
-                first, rowsH);
+                first, rowsH, t.nameWidth);
         if (!focused && t.selected >= first && t.selected < first + rowsH) tl.restyle(0, 1 + t.selected - first, 1, Style.SELECTED);
         c.draw(tl, x, y + 1);
     }
