@@ -36,7 +36,7 @@ final class LogPane {
             while (n > 1 && parts[n - 1].isBlank()) n--; // CloudWatch messages end in a newline
             for (int i = 0; i < n; i++) {
                 String prefix = i == 0 ? when + fn : " ".repeat(9 + FN);
-                out.add(new Line(prefix + parts[i], style));
+                out.add(new Line(prefix + parts[i], style, 9 + FN));
             }
         }
         return out;

@@ -93,9 +93,10 @@ class ReadableTest {
     void theDetailPaneWrapsLongValues() {
         try (Harness ui = openTrace(80, 24)) {
             ui.keys("Tab");
-            String screen = ui.screen();
-            assertTrue(screen.contains("TAILARN"), screen);
-            assertTrue(screen.contains("TAILMSG"), screen);
+            StringBuilder seen = new StringBuilder(ui.screen());
+            for (int i = 0; i < 8; i++) seen.append(ui.keys("j").screen());
+            assertTrue(seen.toString().contains("TAILARN"), seen.toString());
+            assertTrue(seen.toString().contains("TAILMSG"), seen.toString());
         }
     }
 
