@@ -49,6 +49,11 @@ final class Fmt {
         return id.substring(0, cols - 1 - tail) + (ascii ? "~" : "\u2026") + id.substring(id.length() - tail);
     }
 
+    /** A count with its noun, singular for one: "1 trace", "2 traces". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** A span as the user typed it: 15m, 1h, 90s. */
     static String span(java.time.Duration d) {
         long s = d.getSeconds();

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The log lines of a trace as the log pane shows them: time relative to the trace start, the
- * function (the last part of the log group), the message split into lines; errors highlighted,
+ * function (the last part of the log group), the message (one line per log event, wrapped by the pane); errors highlighted,
  * REPORT lines read into their figures, START/END lines dimmed.
  */
 final class LogPane {
@@ -31,13 +31,8 @@ final class LogPane {
             Style style = LogCorrelation.isMissingGroup(log) ? Style.ERROR
                     : LogLine.looksLikeError(message) ? Style.FAULT
                     : message.startsWith("START ") || message.startsWith("END ") ? Style.DIM : Style.NORMAL;
-            String[] parts = message.split("\r?\n|\r", -1);
-            int n = parts.length;
-            while (n > 1 && parts[n - 1].isBlank()) n--; // CloudWatch messages end in a newline
-            for (int i = 0; i < n; i++) {
-                String prefix = i == 0 ? when + fn : " ".repeat(9 + FN);
-                out.add(new Line(prefix + parts[i], style, 9 + FN));
-            }
+            // one line per log event, as the header counts them; its own line breaks wrap under the message
+            out.add(new Line(when + fn + message.stripTrailing(), style, 9 + FN)); // CloudWatch messages end in a newline
         }
         return out;
     }

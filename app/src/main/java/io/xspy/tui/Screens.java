@@ -82,7 +82,7 @@ final class Screens {
         if (top instanceof Views.Services s) return s.loaded ? s.nodes.size() + " services" : "";
         if (top instanceof Views.Traces v) return v.loaded ? v.items.size() + (v.nextToken != null ? "+" : "") + " traces" : "";
         if (top instanceof TraceState t && t.trace != null) {
-            return t.trace.nodeCount() + " nodes, " + t.logs.size() + " log lines";
+            return Fmt.count(t.trace.nodeCount(), "node") + ", " + Fmt.count(t.logs.size(), "log line");
         }
         return "";
     }

@@ -79,7 +79,7 @@ final class TraceScreen {
 
     private static void logs(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         List<Line> lines = t.logLines;
-        String title = t.logError != null ? "logs: " + t.logError : "logs, " + lines.size() + " lines";
+        String title = t.logError != null ? "logs: " + t.logError : "logs, " + Fmt.count(t.logs.size(), "line"); // the header's count: log events
         if (lines.isEmpty() && t.logError == null) lines = List.of(new Line("no log lines for this trace", Style.DIM));
         t.logScroll = pane(c, x, y, w, h, title, t.focus == Views.Pane.LOGS, lines, t.logScroll, app.ascii());
     }

@@ -20,8 +20,7 @@ final class Wrap {
         String[] paragraphs = line.text().split("\r\n|\n|\r", -1);
         for (int p = 0; p < paragraphs.length; p++) {
             String rest = Text.sanitize(paragraphs[p], ascii);
-            boolean first = p == 0;
-            if (!first) rest = rest.stripLeading();
+            boolean first = p == 0; // a line of its own keeps its indent, under the hang
             do {
                 String prefix = first ? "" : " ".repeat(hang);
                 int room = width - prefix.length();
