@@ -122,15 +122,23 @@ final class Screens {
             int cursorX = x + Text.width(Text.sanitize(text.substring(from, p.cursor), ascii));
             c.restyle(cursorX, hintsY, 1, Style.SELECTED);
             if (p.error != null && statusY >= 0) {
-                if (p.errorColumn > 0) {
-                    // the caret sits under the column; the message follows it, or leads up to it when it does not fit
-                    int caret = Math.max(0, Math.min(c.width() - 1, x + p.errorColumn - 1 - from));
+                int caret = p.errorColumn > 0 ? Math.max(0, Math.min(c.width() - 1, x + p.errorColumn - 1 - from)) : -1;
+                String message = Text.sanitize(p.error, ascii);
+                if (caret >= 0 && caret + 2 + Text.width(message) <= c.width()) {
+                    // the caret under the column, the message after it
                     c.put(caret, statusY, "^", Style.FAULT);
-                    int msgW = Text.width(Text.sanitize(p.error, ascii));
-                    if (caret + 2 + msgW <= c.width() || caret < c.width() / 2) c.put(caret + 2, statusY, p.error, Style.FAULT);
-                    else c.put(Math.max(0, caret - 1 - msgW), statusY, Text.truncate(p.error, caret - 1, ascii), Style.FAULT);
+                    c.put(caret + 2, statusY, message, Style.FAULT);
+                } else if (caret >= 0 && caret - 1 - Text.width(message) >= 0) {
+                    // the message leads up to the caret
+                    c.put(caret - 1 - Text.width(message), statusY, message, Style.FAULT);
+                    c.put(caret, statusY, "^", Style.FAULT);
+                } else if (caret >= 0) {
+                    // the caret alone above the prompt, the whole message wrapped above it
+                    clear(c, statusY);
+                    c.put(caret, statusY, "^", Style.FAULT);
+                    above(c, statusY - 1, message, Style.FAULT, statusY, ascii);
                 } else {
-                    c.put(0, statusY, p.error, Style.FAULT);
+                    above(c, statusY, message, Style.FAULT, statusY + 1, ascii);
                 }
             }
             return;
@@ -141,13 +149,28 @@ final class Screens {
                 c.put(0, statusY, (ascii ? "* " : "\u22EF ") + progress + " (Esc cancels)", Style.ACCENT);
             } else if (!app.status.isEmpty()) {
                 String mark = app.statusStyle == Style.FAULT ? "! " : "";
-                c.put(0, statusY, mark + app.status, app.statusStyle);
+                above(c, statusY, mark + app.status, app.statusStyle, Math.max(1, c.height() / 3), ascii);
             }
         }
         KeyMap.Where where = app.overlay == App.Overlay.HELP ? null : app.where();
         String hints = where == null ? "j k PgUp PgDn scroll   any other key closes help" : KeyMap.hints(where, ascii);
         if (app.top() instanceof TraceState t && t.raw) hints = "Esc back  " + Key.label("Up", ascii) + Key.label("Down", ascii) + " scroll  q quit";
         c.put(0, hintsY, hints, Style.DIM);
+    }
+
+    /** A message wrapped to the width, its last row on {@code bottomY}, over at most {@code maxRows} rows. */
+    private static void above(Canvas c, int bottomY, String message, Style style, int maxRows, boolean ascii) {
+        List<String> rows = Wrap.rows(new Line(message, style, 0), c.width(), ascii);
+        int n = Math.min(rows.size(), Math.min(maxRows, bottomY + 1));
+        for (int i = 0; i < n; i++) {
+            int y = bottomY - n + 1 + i;
+            clear(c, y);
+            c.put(0, y, rows.get(i), style);
+        }
+    }
+
+    private static void clear(Canvas c, int y) {
+        c.fill(0, y, c.width(), " ", Style.NORMAL);
     }
 
     // ---- services --------------------------------------------------------------------------

@@ -115,12 +115,12 @@ class ReadableTest {
         for (int w : new int[] {80, 50}) {
             try (Harness ui = new Harness(source(), Harness.options(), w, 24)) {
                 String filter = "service(\"checkout-function\") { responsetime > 1 } AND annotation.x = ";
-                String message = assertThrows(FilterSyntaxException.class, () -> FilterParser.parse(filter)).getMessage();
+                String message = assertThrows(FilterSyntaxException.class, () -> FilterParser.parse(filter.strip())).getMessage();
                 assertTrue(message.length() > w, "a message longer than a line: " + message);
                 ui.keys("/").type(filter);
                 ui.keys("Enter");
                 String flat = String.join(" ", ui.screen().lines().map(String::strip).toList()).replaceAll("\\s+", " ");
-                assertTrue(flat.contains(message.replaceAll("\\s+", " ")), "the whole message at " + w + ":\n" + ui.screen());
+                assertTrue(flat.contains(message.replaceAll("\\s+", " ")), "the whole message at " + w + ":\n" + message + "\n" + ui.screen());
                 List<String> lines = ui.screen().lines().toList();
                 assertTrue(lines.get(lines.size() - 2).strip().equals("^"), "the caret alone above the prompt:\n" + ui.screen());
             }
