@@ -163,9 +163,11 @@ public final class TimelineRenderer {
             int x = 0;
             if (2L * r.depth() <= maxIndent) {
                 x = 2 * r.depth();
-            } else if (maxIndent > 0) { // too deep to indent: say how deep
-                c.put(0, 0, Text.padLeft(r.depth() + " ", maxIndent, ascii), Style.DIM);
-                x = maxIndent;
+            } else { // too deep to indent: the elided indent and the depth, "…9›", so no bare digit reads as data
+                String badge = (ascii ? ".." : "\u2026") + r.depth() + (ascii ? ">" : "\u203A") + " ";
+                int badgeW = Text.width(badge);
+                c.put(Math.max(0, maxIndent - badgeW), 0, badge, Style.DIM);
+                x = Math.max(maxIndent, badgeW);
             }
             String fold = !r.hasChildren() ? " " : r.folded() ? (ascii ? "+" : "\u25B8") : (ascii ? "-" : "\u25BE");
             x = c.put(x, 0, fold, Style.NORMAL) + 1;
