@@ -252,10 +252,8 @@ final class App {
                 default -> -helpScroll;
             };
             helpScroll = Math.max(0, Math.min(KeyMap.BINDINGS.size() - 1, helpScroll + delta));
-        } else if (a == Action.QUIT && key.name().equals("q")) {
-            quit = true;
         } else {
-            overlay = Overlay.NONE; // any other key closes help
+            overlay = Overlay.NONE; // any other key closes help, q too (as the hint says); Ctrl-C still quits
         }
     }
 

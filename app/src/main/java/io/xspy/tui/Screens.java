@@ -79,8 +79,11 @@ final class Screens {
 
     private static String counts(App app) {
         Object top = app.top();
-        if (top instanceof Views.Services s) return s.loaded ? s.nodes.size() + " services" : "";
-        if (top instanceof Views.Traces v) return v.loaded ? v.items.size() + (v.nextToken != null ? "+" : "") + " traces" : "";
+        if (top instanceof Views.Services s) return s.loaded ? Fmt.count(s.nodes.size(), "service") : "";
+        if (top instanceof Views.Traces v) {
+            if (!v.loaded) return "";
+            return v.nextToken != null ? v.items.size() + "+ traces" : Fmt.count(v.items.size(), "trace");
+        }
         if (top instanceof TraceState t && t.trace != null) {
             return Fmt.count(t.trace.nodeCount(), "node") + ", " + Fmt.count(t.logs.size(), "log line");
         }
@@ -302,7 +305,7 @@ final class Screens {
             c.put(cx, y, Text.truncate(Text.sanitize(req.toString(), ascii), Math.max(0, w - cx), ascii), Style.NORMAL);
             if (first + i == v.selected) c.restyle(0, y, w, Style.SELECTED);
         }
-        String foot = v.items.size() + " traces, sorted by " + v.sort.label
+        String foot = Fmt.count(v.items.size(), "trace") + ", sorted by " + v.sort.label
                 + (v.nextToken != null ? "; more load as you scroll" : "; all loaded");
         c.put(0, c.height() - 1, foot, Style.DIM);
     }

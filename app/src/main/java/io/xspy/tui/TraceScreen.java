@@ -61,7 +61,7 @@ final class TraceScreen {
         boolean focused = t.focus == Views.Pane.TIMELINE;
         // the full trace id comes first, so a narrow pane cuts the counts, not the id
         title(c, x, y, w, "timeline " + t.trace.id() + " " + Symbols.dot(app.ascii()) + " " + Fmt.duration(t.trace.duration(), app.ascii())
-                + " " + Symbols.dot(app.ascii()) + " " + t.rows.size() + " rows", focused, app.ascii());
+                + " " + Symbols.dot(app.ascii()) + " " + Fmt.count(t.rows.size(), "row"), focused, app.ascii());
         int rowsH = Math.max(0, h - 2);
         int first = t.scroll(rowsH);
         t.noteNameWidth(TimelineRenderer.nameWidth(w, t.nameWidth));
