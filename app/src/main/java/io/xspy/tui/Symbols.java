@@ -10,7 +10,7 @@ final class Symbols {
 
     /** The status mark of a list row: ok gets a tick too. */
     static String status(Status s, boolean ascii) {
-        return s == Status.OK ? (ascii ? "+" : "\u2713") : StatusMarks.symbol(s);
+        return StatusMarks.mark(s, ascii);
     }
 
     static Style style(Status s) {
