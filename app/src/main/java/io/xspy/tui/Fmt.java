@@ -23,12 +23,6 @@ final class Fmt {
         return (seconds < 0 ? "" : "+") + duration(seconds, ascii);
     }
 
-    static String percent(long part, long total) {
-        if (total == 0 || part == 0) return "0";
-        double p = 100.0 * part / total;
-        return p < 10 ? String.format(Locale.ROOT, "%.1f", p) : String.valueOf(Math.round(p));
-    }
-
     static String clock(Instant t, ZoneId zone) {
         return CLOCK.format(t.atZone(zone));
     }

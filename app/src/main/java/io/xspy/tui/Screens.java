@@ -1,8 +1,9 @@
 package io.xspy.tui;
 
-import io.xspy.graph.Histogram;
 import io.xspy.graph.ServiceGraph;
 import io.xspy.graph.Statistics;
+import io.xspy.table.ServiceTables;
+import io.xspy.table.Table;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Style;
 import io.xspy.timeline.Text;
@@ -178,11 +179,10 @@ final class Screens {
 
     // ---- services --------------------------------------------------------------------------
 
-    private static final int[] SERVICE_NUMS = {6, 5, 5, 4, 8, 8, 8};
-    private static final String[] SERVICE_HEADS = {"req", "4xx%", "5xx%", "429", "avg", "p90", "p99"};
+    /** The services table as {@code xspy services} prints it: one definition, columns sized to the screen. */
+    private static final Table<ServiceGraph.Node> SERVICES = ServiceTables.services();
 
     private static void services(App app, Views.Services s, Canvas c) {
-        boolean ascii = app.ascii();
         if (!s.loaded) {
             c.put(1, 1, app.loader.busy() ? "loading the service map..." : "no service map (r reloads)", Style.DIM);
             return;
@@ -192,44 +192,17 @@ final class Screens {
             return;
         }
         int w = c.width();
-        int nums = 0;
-        for (int n : SERVICE_NUMS) nums += n + 1;
-        int flex = Math.max(2, w - 3 - nums);
-        int nameW = Math.max(1, flex * 3 / 5);
-        boolean shortTypes = w < 120;
-        int typeW = Math.max(1, flex - nameW);
         int panelH = c.height() >= 12 ? Math.min(8, c.height() / 3) : 0;
         int listH = c.height() - 1 - panelH;
-        int x = c.put(0, 0, "  " + Text.padRight("service", nameW, ascii) + " " + Text.padRight("type", typeW, ascii), Style.HEADER);
-        for (int i = 0; i < SERVICE_HEADS.length; i++) x = c.put(x, 0, Text.padLeft(SERVICE_HEADS[i], SERVICE_NUMS[i] + 1, ascii), Style.HEADER);
+        int[] widths = SERVICES.widths(w, 1);
+        SERVICES.header(c, 0, 0, widths, 1);
         int first = s.scroll(listH);
         for (int i = 0; i < listH && first + i < s.nodes.size(); i++) {
-            ServiceGraph.Node n = s.nodes.get(first + i);
             int y = 1 + i;
-            Statistics st = n.summary();
-            Status health = st.status();
-            c.put(0, y, Symbols.status(health, ascii), Symbols.style(health));
-            c.put(2, y, Text.padRight(Text.sanitize(n.id().name(), ascii), nameW, ascii), Style.NORMAL);
-            String type = n.id().type() == null ? "" : n.id().type();
-            if (shortTypes && type.startsWith("AWS::")) type = type.substring(5);
-            c.put(3 + nameW, y, Text.padRight(Text.sanitize(type, ascii), typeW, ascii), Style.DIM);
-            String[] cells = {
-                String.valueOf(st.totalCount()), Fmt.percent(st.errorTotal(), st.totalCount()),
-                Fmt.percent(st.faultTotal(), st.totalCount()), String.valueOf(st.errorThrottleCount()),
-                st.totalCount() == 0 ? "-" : Fmt.duration(st.average(), ascii), pct(n.responseTimes(), 0.9, ascii),
-                pct(n.responseTimes(), 0.99, ascii)};
-            Style[] styles = {Style.NORMAL, st.errorOtherCount() > 0 ? Style.ERROR : Style.NORMAL,
-                st.faultTotal() > 0 ? Style.FAULT : Style.NORMAL, st.errorThrottleCount() > 0 ? Style.THROTTLE : Style.NORMAL,
-                Style.NORMAL, Style.NORMAL, Style.NORMAL};
-            int cx = 3 + nameW + typeW;
-            for (int k = 0; k < cells.length; k++) cx = c.put(cx, y, Text.padLeft(cells[k], SERVICE_NUMS[k] + 1, ascii), styles[k]);
+            SERVICES.row(c, 0, y, s.nodes.get(first + i), widths, 1);
             if (first + i == s.selected) c.restyle(0, y, w, Style.SELECTED);
         }
         if (panelH > 0 && s.current() != null) neighbours(app, s, c, c.height() - panelH, panelH);
-    }
-
-    private static String pct(Histogram h, double q, boolean ascii) {
-        return h == null || h.total() == 0 ? "-" : Fmt.duration(h.percentile(q), ascii);
     }
 
     /** Callers and callees of the selected service, with the edge's requests and mean time. */
@@ -259,7 +232,11 @@ final class Screens {
         ServiceGraph.Node other = g.node(otherId);
         String name = other == null ? "#" + otherId : other.id().name() + " (" + other.id().type() + ")";
         Statistics st = e.summary();
-        return new String[] {arrow, name, st.totalCount() + " req, avg " + Fmt.duration(st.average(), ascii)};
+        // the table's p50 where the edge has a histogram (X-Ray always sends one), else the mean
+        String time = e.responseTimes() != null && e.responseTimes().total() > 0
+                ? "p50 " + ServiceTables.percentile(e.responseTimes(), 0.5, ascii)
+                : "avg " + Fmt.duration(st.average(), ascii);
+        return new String[] {arrow, name, Fmt.count(st.totalCount(), "request") + ", " + time};
     }
 
     // ---- traces ----------------------------------------------------------------------------
