@@ -32,7 +32,7 @@ public final class ServiceTables {
         return new Table<>(columns);
     }
 
-    /** One column per edge: status, caller and callee, the statistics. */
+    /** One column per edge: status, caller and callee with their types (a name alone is ambiguous), the statistics. */
     public static Table<ServiceGraph.Edge> edges(ServiceGraph graph, boolean ascii) {
         List<Column<ServiceGraph.Edge>> columns = new ArrayList<>();
         columns.add(mark(ServiceGraph.Edge::summary));
@@ -88,6 +88,6 @@ public final class ServiceTables {
     private static String node(ServiceGraph graph, int referenceId) {
         ServiceGraph.Node n = graph.node(referenceId);
         if (n == null) return "#" + referenceId;
-        return n.id().name();
+        return n.id().type() == null || n.id().type().isEmpty() ? n.id().name() : n.id().name() + " (" + n.id().type() + ")";
     }
 }

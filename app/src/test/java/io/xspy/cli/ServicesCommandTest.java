@@ -20,6 +20,13 @@ class ServicesCommandTest {
     }
 
     @Test
+    void edgesBetweenNodesOfOneNameSayTheirTypes() {
+        CliTest.Run r = CliTest.run("--file", CliTest.BLOG, "services");
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(".*xraystarter-go \\(AWS::Lambda\\)\\s+\u2192\\s+xraystarter-go \\(AWS::Lambda::Function\\)\\s.*")),
+                r.out());
+    }
+
+    @Test
     void throttlesAreClientErrorsAsInXRay() {
         CliTest.Run r = CliTest.run("--demo", "services");
         assertEquals(0, r.exit(), r.err());
