@@ -15,12 +15,18 @@ import java.util.List;
 final class LogPane {
     private LogPane() {}
 
-    private static final int FN = 16;
+    /** The function column fits the longest function name of the trace, within these bounds. */
+    private static final int MIN_FN = 8;
+    private static final int MAX_FN = 40;
+
     static List<Line> lines(List<LogLine> logs, double traceStart, boolean ascii) {
         List<Line> out = new ArrayList<>();
+        int fnW = MIN_FN;
+        for (LogLine log : logs) fnW = Math.max(fnW, Text.width(Text.sanitize(log.function(), ascii)) + 2);
+        fnW = Math.min(fnW, MAX_FN);
         for (LogLine log : logs) {
             String when = pad(Fmt.offset(log.timestamp() - traceStart, ascii), 9, ascii);
-            String fn = pad(log.function(), FN, ascii);
+            String fn = pad(log.function(), fnW, ascii);
             String message = log.message() == null ? "" : log.message();
             LambdaReport report = LambdaReport.parse(message);
             if (report != null) {
@@ -32,7 +38,7 @@ final class LogPane {
                     : LogLine.looksLikeError(message) ? Style.FAULT
                     : message.startsWith("START ") || message.startsWith("END ") ? Style.DIM : Style.NORMAL;
             // one line per log event, as the header counts them; its own line breaks wrap under the message
-            out.add(new Line(when + fn + message.stripTrailing(), style, 9 + FN)); // CloudWatch messages end in a newline
+            out.add(new Line(when + fn + message.stripTrailing(), style, 9 + fnW)); // CloudWatch messages end in a newline
         }
         return out;
     }

@@ -27,8 +27,8 @@ final class Symbols {
 
     static String ellipsis(boolean ascii) { return ascii ? "~" : "\u2026"; }
 
-    /** Between the parts of a title: "·" ("-" in ASCII). */
-    static String dot(boolean ascii) { return ascii ? "-" : "\u00B7"; }
+    /** Between the parts of a title: "·" ("|" in ASCII, where "-" would run into a trace id). */
+    static String dot(boolean ascii) { return ascii ? "|" : "\u00B7"; }
 
     static String vertical(boolean ascii) { return ascii ? "|" : "\u2502"; }
 

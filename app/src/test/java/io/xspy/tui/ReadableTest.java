@@ -105,6 +105,7 @@ class ReadableTest {
         try (Harness ui = openTrace(80, 24)) {
             String screen = ui.screen();
             assertTrue(screen.contains("TAILLOG"), screen);
+            assertTrue(screen.replaceAll(" +", " ").contains("+10.0ms checkout-function START"), "the function's name in full: " + screen);
             assertTrue(screen.contains("4 log lines"), "the header's count: " + screen);
             assertFalse(screen.contains("6 lines"), "one count, one meaning: " + screen);
         }
