@@ -15,9 +15,15 @@ import java.util.function.Function;
  * @param value   the cell's text for a row (the flag: ASCII only)
  * @param compact a shorter text for when the value does not fit (null: the value is cut)
  * @param style   the cell's colour for a row
+ * @param drop    on a screen too narrow for every column, optional columns go first, highest first (0: always shown)
  */
 public record Column<T>(String header, int width, int share, Align align, BiFunction<T, Boolean, String> value,
-        Function<T, String> compact, Function<T, Style> style) {
+        Function<T, String> compact, Function<T, Style> style, int drop) {
+
+    public Column(String header, int width, int share, Align align, BiFunction<T, Boolean, String> value,
+            Function<T, String> compact, Function<T, Style> style) {
+        this(header, width, share, align, value, compact, style, 0);
+    }
 
     /** A fixed, right-aligned column (a number). */
     public static <T> Column<T> number(String header, int width, BiFunction<T, Boolean, String> value) {
@@ -30,10 +36,15 @@ public record Column<T>(String header, int width, int share, Align align, BiFunc
     }
 
     public Column<T> styled(Function<T, Style> by) {
-        return new Column<>(header, width, share, align, value, compact, by);
+        return new Column<>(header, width, share, align, value, compact, by, drop);
     }
 
     public Column<T> compactly(Function<T, String> shorter) {
-        return new Column<>(header, width, share, align, value, shorter, style);
+        return new Column<>(header, width, share, align, value, shorter, style, drop);
+    }
+
+    /** Optional on a narrow screen: dropped before columns of a lower rank. */
+    public Column<T> optional(int rank) {
+        return new Column<>(header, width, share, align, value, compact, style, rank);
     }
 }

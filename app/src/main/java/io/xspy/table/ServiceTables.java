@@ -25,8 +25,8 @@ public final class ServiceTables {
     public static Table<ServiceGraph.Node> services() {
         List<Column<ServiceGraph.Node>> columns = new ArrayList<>();
         columns.add(mark(ServiceGraph.Node::summary));
-        columns.add(Column.text("service", 8, 1, (ServiceGraph.Node n) -> n.id().name()));
-        columns.add(Column.text("type", 6, 1, (ServiceGraph.Node n) -> type(n.id()))
+        columns.add(Column.text("service", 14, 1, (ServiceGraph.Node n) -> n.id().name()));
+        columns.add(Column.text("type", 11, 1, (ServiceGraph.Node n) -> type(n.id()))
                 .compactly(n -> shortType(n.id())).styled(n -> Style.DIM));
         columns.addAll(statistics(ServiceGraph.Node::summary, ServiceGraph.Node::responseTimes));
         return new Table<>(columns);
@@ -54,8 +54,8 @@ public final class ServiceTables {
                 Column.<T>number("5xx%", 4, (r, ascii) -> percent(stats.apply(r).faultTotal(), stats.apply(r).totalCount()))
                         .styled(r -> stats.apply(r).faultTotal() > 0 ? Style.FAULT : Style.NORMAL),
                 Column.<T>number("p50", 7, (r, ascii) -> percentile(times.apply(r), 0.5, ascii)),
-                Column.<T>number("p90", 7, (r, ascii) -> percentile(times.apply(r), 0.9, ascii)),
-                Column.<T>number("p99", 7, (r, ascii) -> percentile(times.apply(r), 0.99, ascii)));
+                Column.<T>number("p90", 7, (r, ascii) -> percentile(times.apply(r), 0.9, ascii)).optional(1),
+                Column.<T>number("p99", 7, (r, ascii) -> percentile(times.apply(r), 0.99, ascii)).optional(2));
     }
 
     private static <T> Column<T> mark(Function<T, Statistics> stats) {

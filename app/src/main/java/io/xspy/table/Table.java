@@ -15,31 +15,59 @@ public record Table<T>(List<Column<T>> columns) {
         columns = List.copyOf(columns);
     }
 
-    /** Column widths on a screen {@code width} wide with {@code gap} blanks between columns. */
+    /**
+     * Column widths on a screen {@code width} wide with {@code gap} blanks between columns; optional
+     * columns that do not fit get 0 (not drawn), so the others are not cut.
+     */
     public int[] widths(int width, int gap) {
+        boolean[] shown = new boolean[columns.size()];
+        java.util.Arrays.fill(shown, true);
+        while (needed(shown, gap) > width) {
+            int worst = -1;
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i] && columns.get(i).drop() > 0 && (worst < 0 || columns.get(i).drop() > columns.get(worst).drop())) worst = i;
+            }
+            if (worst < 0) break;
+            shown[worst] = false;
+        }
         int[] out = new int[columns.size()];
-        int room = width - gap * Math.max(0, columns.size() - 1);
+        int count = 0;
+        for (boolean s : shown) if (s) count++;
+        int room = width - gap * Math.max(0, count - 1);
         int shares = 0;
         for (int i = 0; i < out.length; i++) {
             Column<T> c = columns.get(i);
+            if (!shown[i]) continue;
             if (c.share() == 0) room -= out[i] = c.width();
             else shares += c.share();
         }
+        // flexible columns get their least width, then share what is left
+        for (int i = 0; i < out.length; i++) if (shown[i] && columns.get(i).share() > 0) room -= columns.get(i).width();
         int free = Math.max(0, room);
         int lastFlex = -1;
+        int given = 0;
         for (int i = 0; i < out.length; i++) {
             Column<T> c = columns.get(i);
-            if (c.share() == 0) continue;
-            out[i] = free * c.share() / shares;
+            if (c.share() == 0 || !shown[i]) continue;
+            int extra = free * c.share() / shares;
+            out[i] = c.width() + extra;
+            given += extra;
             lastFlex = i;
         }
-        if (lastFlex >= 0) {
-            int used = 0;
-            for (int i = 0; i < out.length; i++) if (columns.get(i).share() > 0) used += out[i];
-            out[lastFlex] += free - used; // the rounding remainder
-        }
-        for (int i = 0; i < out.length; i++) out[i] = Math.max(out[i], columns.get(i).width());
+        if (lastFlex >= 0) out[lastFlex] += free - given; // the rounding remainder
         return out;
+    }
+
+    /** The least width the shown columns need: every column at its width, and the gaps. */
+    private int needed(boolean[] shown, int gap) {
+        int total = 0;
+        int count = 0;
+        for (int i = 0; i < shown.length; i++) {
+            if (!shown[i]) continue;
+            total += columns.get(i).width();
+            count++;
+        }
+        return total + gap * Math.max(0, count - 1);
     }
 
     /** Column widths that fit every cell of these rows and the headers (for printing). */
@@ -57,6 +85,7 @@ public record Table<T>(List<Column<T>> columns) {
     /** The header line from column x. */
     public void header(Canvas c, int x, int y, int[] widths, int gap) {
         for (int i = 0; i < columns.size(); i++) {
+            if (widths[i] == 0) continue; // dropped
             Column<T> col = columns.get(i);
             c.put(x, y, pad(col.header(), widths[i], col.align(), c.ascii()), Style.HEADER);
             x += widths[i] + gap;
@@ -67,6 +96,7 @@ public record Table<T>(List<Column<T>> columns) {
     public void row(Canvas c, int x, int y, T row, int[] widths, int gap) {
         boolean ascii = c.ascii();
         for (int i = 0; i < columns.size(); i++) {
+            if (widths[i] == 0) continue; // dropped
             Column<T> col = columns.get(i);
             String text = Text.sanitize(col.value().apply(row, ascii), ascii);
             if (col.compact() != null && Text.width(text) > widths[i]) text = Text.sanitize(col.compact().apply(row), ascii);

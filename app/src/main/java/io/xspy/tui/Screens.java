@@ -223,7 +223,9 @@ final class Screens {
             int y = y0 + 1 + i % per;
             String[] l = lines.get(i);
             int x = c.put(col * colW + 1, y, l[0] + " ", Style.ACCENT);
-            x = c.put(x, y, Text.truncate(Text.sanitize(l[1], ascii), Math.max(1, colW - 24), ascii), Style.NORMAL);
+            // the figures stay whole; the name gets what is left of the column
+            int nameRoom = Math.max(1, (col + 1) * colW - x - 1 - Text.width(l[2]));
+            x = c.put(x, y, Text.truncate(Text.sanitize(l[1], ascii), nameRoom, ascii), Style.NORMAL);
             c.put(x + 1, y, l[2], Style.DIM);
         }
     }

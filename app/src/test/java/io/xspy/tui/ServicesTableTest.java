@@ -42,4 +42,14 @@ class ServicesTableTest {
             assertTrue(ui.screen().contains("xraystarter-go"), "names are not cut at 80 columns: " + ui.screen());
         }
     }
+
+    @Test
+    void aNarrowScreenDropsTheTailPercentilesRatherThanCutNames() {
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 60, 20)) {
+            String header = ui.screen().lines().filter(l -> l.strip().startsWith("service")).findFirst().orElseThrow();
+            assertEquals("service type req 4xx% 429% 5xx% p50", header.strip().replaceAll("\\s+", " "), ui.screen());
+            assertTrue(ui.screen().contains("xraystarter-go"), ui.screen());
+            assertTrue(ui.screen().contains("14 requests, avg 74.2ms"), "the neighbours' figures stay whole: " + ui.screen());
+        }
+    }
 }
