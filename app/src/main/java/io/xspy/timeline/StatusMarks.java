@@ -19,6 +19,14 @@ public final class StatusMarks {
         };
     }
 
+    /**
+     * The mark of a row in a list or table, where ok is marked too: a tick, or in ASCII "o" (not
+     * "+", which is a folded node in the timeline).
+     */
+    public static String mark(Status s, boolean ascii) {
+        return s == Status.OK ? (ascii ? "o" : "\u2713") : symbol(s);
+    }
+
     public static Style style(Status s) {
         return switch (s) {
             case FAULT -> Style.FAULT;

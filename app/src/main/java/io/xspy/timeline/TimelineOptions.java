@@ -11,6 +11,7 @@ package io.xspy.timeline;
  * @param firstRow    index of the first row drawn (vertical scrolling)
  * @param maxRows     at most this many rows are drawn, so a frame costs what is visible
  * @param showHeader  draw the axis line above the rows
+ * @param nameWidth   columns of the name column, or 0 for the default share of the width
  */
 public record TimelineOptions(
         int width,
@@ -20,7 +21,14 @@ public record TimelineOptions(
         int selectedRow,
         int firstRow,
         int maxRows,
-        boolean showHeader) {
+        boolean showHeader,
+        int nameWidth) {
+
+    /** With the default name column. */
+    public TimelineOptions(int width, boolean ascii, double viewStart, double viewEnd, int selectedRow, int firstRow,
+            int maxRows, boolean showHeader) {
+        this(width, ascii, viewStart, viewEnd, selectedRow, firstRow, maxRows, showHeader, 0);
+    }
 
     /** The whole trace, every row, with the axis line. */
     public static TimelineOptions full(int width, boolean ascii) {
@@ -28,18 +36,22 @@ public record TimelineOptions(
     }
 
     public TimelineOptions withView(double start, double end) {
-        return new TimelineOptions(width, ascii, start, end, selectedRow, firstRow, maxRows, showHeader);
+        return new TimelineOptions(width, ascii, start, end, selectedRow, firstRow, maxRows, showHeader, nameWidth);
     }
 
     public TimelineOptions withSelectedRow(int row) {
-        return new TimelineOptions(width, ascii, viewStart, viewEnd, row, firstRow, maxRows, showHeader);
+        return new TimelineOptions(width, ascii, viewStart, viewEnd, row, firstRow, maxRows, showHeader, nameWidth);
     }
 
     public TimelineOptions withWindow(int first, int max) {
-        return new TimelineOptions(width, ascii, viewStart, viewEnd, selectedRow, first, max, showHeader);
+        return new TimelineOptions(width, ascii, viewStart, viewEnd, selectedRow, first, max, showHeader, nameWidth);
+    }
+
+    public TimelineOptions withNameWidth(int columns) {
+        return new TimelineOptions(width, ascii, viewStart, viewEnd, selectedRow, firstRow, maxRows, showHeader, columns);
     }
 
     public TimelineOptions withHeader(boolean header) {
-        return new TimelineOptions(width, ascii, viewStart, viewEnd, selectedRow, firstRow, maxRows, header);
+        return new TimelineOptions(width, ascii, viewStart, viewEnd, selectedRow, firstRow, maxRows, header, nameWidth);
     }
 }

@@ -14,7 +14,8 @@ public final class TimelineRenderer {
 
     public static final int DURATION_WIDTH = 8;
     static final int MIN_NAME_WIDTH = 12;
-    static final int MAX_NAME_WIDTH = 48;
+    /** A wider name column (by request) still leaves this much bar. */
+    static final int MIN_BAR_WIDTH = 10;
     /** Bars closer to a cell edge than this are taken as on it (floating-point noise). */
     private static final double EPSILON = 1e-6;
     private static final double MAX_OFFSET = 5e9; // beyond 1970..2100, the times the parser accepts
@@ -22,14 +23,28 @@ public final class TimelineRenderer {
 
     private TimelineRenderer() {}
 
-    /** Columns of the name column for a canvas width: about a third, 12..48. */
+    /** Columns of the name column for a canvas width: two fifths of it, at least 12, so it grows with the terminal. */
     public static int nameWidth(int width) {
-        return Math.max(MIN_NAME_WIDTH, Math.min(MAX_NAME_WIDTH, width / 3));
+        return nameWidth(width, 0);
+    }
+
+    /**
+     * Columns of the name column for a canvas width and a requested width (0: the default), kept
+     * between 12 and what leaves a bar of 10 columns.
+     */
+    public static int nameWidth(int width, int requested) {
+        int max = Math.max(MIN_NAME_WIDTH, width - DURATION_WIDTH - 2 - MIN_BAR_WIDTH);
+        int w = requested > 0 ? requested : width * 2 / 5;
+        return Math.max(MIN_NAME_WIDTH, Math.min(max, w));
     }
 
     /** Columns of the bar area for a canvas width (0 when too narrow for one). */
     public static int barWidth(int width) {
-        return Math.max(0, width - nameWidth(width) - DURATION_WIDTH - 2);
+        return barWidth(width, 0);
+    }
+
+    public static int barWidth(int width, int requestedNameWidth) {
+        return Math.max(0, width - nameWidth(width, requestedNameWidth) - DURATION_WIDTH - 2);
     }
 
     public static Canvas render(Trace trace, List<TimelineRow> rows, TimelineOptions options) {
@@ -60,9 +75,9 @@ public final class TimelineRenderer {
 
         Frame(Trace trace, TimelineOptions o) {
             ascii = o.ascii();
-            nameW = nameWidth(o.width());
+            nameW = nameWidth(o.width(), o.nameWidth());
             barX = nameW + 1;
-            barW = barWidth(o.width());
+            barW = barWidth(o.width(), o.nameWidth());
             durX = barX + barW + 1;
             double total = trace == null ? 0 : Math.max(0, trace.duration());
             double start = Double.isFinite(o.viewStart()) ? o.viewStart() : 0;
@@ -148,9 +163,11 @@ public final class TimelineRenderer {
             int x = 0;
             if (2L * r.depth() <= maxIndent) {
                 x = 2 * r.depth();
-            } else if (maxIndent > 0) { // too deep to indent: say how deep
-                c.put(0, 0, Text.padLeft(r.depth() + " ", maxIndent, ascii), Style.DIM);
-                x = maxIndent;
+            } else { // too deep to indent: the elided indent and the depth, "…9›", so no bare digit reads as data
+                String badge = (ascii ? ".." : "\u2026") + r.depth() + (ascii ? ">" : "\u203A") + " ";
+                int badgeW = Text.width(badge);
+                c.put(Math.max(0, maxIndent - badgeW), 0, badge, Style.DIM);
+                x = Math.max(maxIndent, badgeW);
             }
             String fold = !r.hasChildren() ? " " : r.folded() ? (ascii ? "+" : "\u25B8") : (ascii ? "-" : "\u25BE");
             x = c.put(x, 0, fold, Style.NORMAL) + 1;

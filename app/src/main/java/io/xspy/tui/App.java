@@ -184,6 +184,7 @@ final class App {
             case ZOOM_OUT -> { if (top() instanceof TraceState t) t.zoom(2); }
             case PAN_LEFT -> { if (top() instanceof TraceState t) t.pan(-0.25); }
             case PAN_RIGHT -> { if (top() instanceof TraceState t) t.pan(0.25); }
+            case WIDER_NAMES, NARROWER_NAMES -> { if (top() instanceof TraceState t) t.widenNames(action == Action.WIDER_NAMES ? 4 : -4); }
         }
     }
 
@@ -251,10 +252,8 @@ final class App {
                 default -> -helpScroll;
             };
             helpScroll = Math.max(0, Math.min(KeyMap.BINDINGS.size() - 1, helpScroll + delta));
-        } else if (a == Action.QUIT && key.name().equals("q")) {
-            quit = true;
         } else {
-            overlay = Overlay.NONE; // any other key closes help
+            overlay = Overlay.NONE; // any other key closes help, q too (as the hint says); Ctrl-C still quits
         }
     }
 

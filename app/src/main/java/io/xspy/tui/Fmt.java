@@ -23,12 +23,6 @@ final class Fmt {
         return (seconds < 0 ? "" : "+") + duration(seconds, ascii);
     }
 
-    static String percent(long part, long total) {
-        if (total == 0 || part == 0) return "0";
-        double p = 100.0 * part / total;
-        return p < 10 ? String.format(Locale.ROOT, "%.1f", p) : String.valueOf(Math.round(p));
-    }
-
     static String clock(Instant t, ZoneId zone) {
         return CLOCK.format(t.atZone(zone));
     }
@@ -49,12 +43,25 @@ final class Fmt {
         return id.substring(0, cols - 1 - tail) + (ascii ? "~" : "\u2026") + id.substring(id.length() - tail);
     }
 
-    /** A span as the user typed it: 15m, 1h, 90s. */
+    /** A count with its noun, singular for one: "1 trace", "2 traces". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * A span as people say it, in the form the window prompt reads: exact when it is a whole number
+     * of days, hours or minutes (15m, 1h, 2d), else rounded in the largest unit of which it is at
+     * least two (1888s is "31m", 100s stays "100s").
+     */
     static String span(java.time.Duration d) {
         long s = d.getSeconds();
+        if (s == 0) return "0s";
         if (s % 86400 == 0) return s / 86400 + "d";
         if (s % 3600 == 0) return s / 3600 + "h";
         if (s % 60 == 0) return s / 60 + "m";
+        if (s >= 2 * 86400) return Math.round(s / 86400.0) + "d";
+        if (s >= 2 * 3600) return Math.round(s / 3600.0) + "h";
+        if (s >= 2 * 60) return Math.round(s / 60.0) + "m";
         return s + "s";
     }
 }

@@ -35,6 +35,8 @@ final class KeyMap {
             new Binding(List.of("Z"), Action.ZOOM_OUT, "zoom out", TRACE, false),
             new Binding(List.of("h", "Left"), Action.PAN_LEFT, "pan left", TRACE, false),
             new Binding(List.of("l", "Right"), Action.PAN_RIGHT, "pan right", TRACE, false),
+            new Binding(List.of(">"), Action.WIDER_NAMES, "wider name column", TRACE, false),
+            new Binding(List.of("<"), Action.NARROWER_NAMES, "narrower name column", TRACE, false),
             new Binding(List.of("Tab"), Action.NEXT_PANE, "next pane", TRACE, true),
             new Binding(List.of("L"), Action.TOGGLE_LOGS, "log pane", TRACE, true),
             new Binding(List.of("x"), Action.RAW, "raw JSON", TRACE, true),

@@ -9,18 +9,24 @@ import java.util.List;
 
 /**
  * The log lines of a trace as the log pane shows them: time relative to the trace start, the
- * function (the last part of the log group), the message split into lines; errors highlighted,
+ * function (the last part of the log group), the message (one line per log event, wrapped by the pane); errors highlighted,
  * REPORT lines read into their figures, START/END lines dimmed.
  */
 final class LogPane {
     private LogPane() {}
 
-    private static final int FN = 16;
+    /** The function column fits the longest function name of the trace, within these bounds. */
+    private static final int MIN_FN = 8;
+    private static final int MAX_FN = 40;
+
     static List<Line> lines(List<LogLine> logs, double traceStart, boolean ascii) {
         List<Line> out = new ArrayList<>();
+        int fnW = MIN_FN;
+        for (LogLine log : logs) fnW = Math.max(fnW, Text.width(Text.sanitize(log.function(), ascii)) + 2);
+        fnW = Math.min(fnW, MAX_FN);
         for (LogLine log : logs) {
             String when = pad(Fmt.offset(log.timestamp() - traceStart, ascii), 9, ascii);
-            String fn = pad(log.function(), FN, ascii);
+            String fn = pad(log.function(), fnW, ascii);
             String message = log.message() == null ? "" : log.message();
             LambdaReport report = LambdaReport.parse(message);
             if (report != null) {
@@ -31,13 +37,8 @@ final class LogPane {
             Style style = LogCorrelation.isMissingGroup(log) ? Style.ERROR
                     : LogLine.looksLikeError(message) ? Style.FAULT
                     : message.startsWith("START ") || message.startsWith("END ") ? Style.DIM : Style.NORMAL;
-            String[] parts = message.split("\r?\n|\r", -1);
-            int n = parts.length;
-            while (n > 1 && parts[n - 1].isBlank()) n--; // CloudWatch messages end in a newline
-            for (int i = 0; i < n; i++) {
-                String prefix = i == 0 ? when + fn : " ".repeat(9 + FN);
-                out.add(new Line(prefix + parts[i], style));
-            }
+            // one line per log event, as the header counts them; its own line breaks wrap under the message
+            out.add(new Line(when + fn + message.stripTrailing(), style, 9 + fnW)); // CloudWatch messages end in a newline
         }
         return out;
     }

@@ -1,8 +1,9 @@
 package io.xspy.tui;
 
-import io.xspy.graph.Histogram;
 import io.xspy.graph.ServiceGraph;
 import io.xspy.graph.Statistics;
+import io.xspy.table.ServiceTables;
+import io.xspy.table.Table;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Style;
 import io.xspy.timeline.Text;
@@ -79,10 +80,13 @@ final class Screens {
 
     private static String counts(App app) {
         Object top = app.top();
-        if (top instanceof Views.Services s) return s.loaded ? s.nodes.size() + " services" : "";
-        if (top instanceof Views.Traces v) return v.loaded ? v.items.size() + (v.nextToken != null ? "+" : "") + " traces" : "";
+        if (top instanceof Views.Services s) return s.loaded ? Fmt.count(s.nodes.size(), "service") : "";
+        if (top instanceof Views.Traces v) {
+            if (!v.loaded) return "";
+            return v.nextToken != null ? v.items.size() + "+ traces" : Fmt.count(v.items.size(), "trace");
+        }
         if (top instanceof TraceState t && t.trace != null) {
-            return t.trace.nodeCount() + " nodes, " + t.logs.size() + " log lines";
+            return Fmt.count(t.trace.nodeCount(), "node") + ", " + Fmt.count(t.logs.size(), "log line");
         }
         return "";
     }
@@ -122,15 +126,23 @@ final class Screens {
             int cursorX = x + Text.width(Text.sanitize(text.substring(from, p.cursor), ascii));
             c.restyle(cursorX, hintsY, 1, Style.SELECTED);
             if (p.error != null && statusY >= 0) {
-                if (p.errorColumn > 0) {
-                    // the caret sits under the column; the message follows it, or leads up to it when it does not fit
-                    int caret = Math.max(0, Math.min(c.width() - 1, x + p.errorColumn - 1 - from));
+                int caret = p.errorColumn > 0 ? Math.max(0, Math.min(c.width() - 1, x + p.errorColumn - 1 - from)) : -1;
+                String message = Text.sanitize(p.error, ascii);
+                if (caret >= 0 && caret + 2 + Text.width(message) <= c.width()) {
+                    // the caret under the column, the message after it
                     c.put(caret, statusY, "^", Style.FAULT);
-                    int msgW = Text.width(Text.sanitize(p.error, ascii));
-                    if (caret + 2 + msgW <= c.width() || caret < c.width() / 2) c.put(caret + 2, statusY, p.error, Style.FAULT);
-                    else c.put(Math.max(0, caret - 1 - msgW), statusY, Text.truncate(p.error, caret - 1, ascii), Style.FAULT);
+                    c.put(caret + 2, statusY, message, Style.FAULT);
+                } else if (caret >= 0 && caret - 1 - Text.width(message) >= 0) {
+                    // the message leads up to the caret
+                    c.put(caret - 1 - Text.width(message), statusY, message, Style.FAULT);
+                    c.put(caret, statusY, "^", Style.FAULT);
+                } else if (caret >= 0) {
+                    // the caret alone above the prompt, the whole message wrapped above it
+                    clear(c, statusY);
+                    c.put(caret, statusY, "^", Style.FAULT);
+                    above(c, statusY - 1, message, Style.FAULT, statusY, ascii);
                 } else {
-                    c.put(0, statusY, p.error, Style.FAULT);
+                    above(c, statusY, message, Style.FAULT, statusY + 1, ascii);
                 }
             }
             return;
@@ -141,7 +153,7 @@ final class Screens {
                 c.put(0, statusY, (ascii ? "* " : "\u22EF ") + progress + " (Esc cancels)", Style.ACCENT);
             } else if (!app.status.isEmpty()) {
                 String mark = app.statusStyle == Style.FAULT ? "! " : "";
-                c.put(0, statusY, mark + app.status, app.statusStyle);
+                above(c, statusY, mark + app.status, app.statusStyle, Math.max(1, c.height() / 3), ascii);
             }
         }
         KeyMap.Where where = app.overlay == App.Overlay.HELP ? null : app.where();
@@ -150,13 +162,27 @@ final class Screens {
         c.put(0, hintsY, hints, Style.DIM);
     }
 
+    /** A message wrapped to the width, its last row on {@code bottomY}, over at most {@code maxRows} rows. */
+    private static void above(Canvas c, int bottomY, String message, Style style, int maxRows, boolean ascii) {
+        List<String> rows = Wrap.rows(new Line(message, style, 0), c.width(), ascii);
+        int n = Math.min(rows.size(), Math.min(maxRows, bottomY + 1));
+        for (int i = 0; i < n; i++) {
+            int y = bottomY - n + 1 + i;
+            clear(c, y);
+            c.put(0, y, rows.get(i), style);
+        }
+    }
+
+    private static void clear(Canvas c, int y) {
+        c.fill(0, y, c.width(), " ", Style.NORMAL);
+    }
+
     // ---- services --------------------------------------------------------------------------
 
-    private static final int[] SERVICE_NUMS = {6, 5, 5, 4, 8, 8, 8};
-    private static final String[] SERVICE_HEADS = {"req", "4xx%", "5xx%", "429", "avg", "p90", "p99"};
+    /** The services table as {@code xspy services} prints it: one definition, columns sized to the screen. */
+    private static final Table<ServiceGraph.Node> SERVICES = ServiceTables.services();
 
     private static void services(App app, Views.Services s, Canvas c) {
-        boolean ascii = app.ascii();
         if (!s.loaded) {
             c.put(1, 1, app.loader.busy() ? "loading the service map..." : "no service map (r reloads)", Style.DIM);
             return;
@@ -166,44 +192,17 @@ final class Screens {
             return;
         }
         int w = c.width();
-        int nums = 0;
-        for (int n : SERVICE_NUMS) nums += n + 1;
-        int flex = Math.max(2, w - 3 - nums);
-        int nameW = Math.max(1, flex * 3 / 5);
-        boolean shortTypes = w < 120;
-        int typeW = Math.max(1, flex - nameW);
         int panelH = c.height() >= 12 ? Math.min(8, c.height() / 3) : 0;
         int listH = c.height() - 1 - panelH;
-        int x = c.put(0, 0, "  " + Text.padRight("service", nameW, ascii) + " " + Text.padRight("type", typeW, ascii), Style.HEADER);
-        for (int i = 0; i < SERVICE_HEADS.length; i++) x = c.put(x, 0, Text.padLeft(SERVICE_HEADS[i], SERVICE_NUMS[i] + 1, ascii), Style.HEADER);
+        int[] widths = SERVICES.widths(w, 1);
+        SERVICES.header(c, 0, 0, widths, 1);
         int first = s.scroll(listH);
         for (int i = 0; i < listH && first + i < s.nodes.size(); i++) {
-            ServiceGraph.Node n = s.nodes.get(first + i);
             int y = 1 + i;
-            Statistics st = n.summary();
-            Status health = st.status();
-            c.put(0, y, Symbols.status(health, ascii), Symbols.style(health));
-            c.put(2, y, Text.padRight(Text.sanitize(n.id().name(), ascii), nameW, ascii), Style.NORMAL);
-            String type = n.id().type() == null ? "" : n.id().type();
-            if (shortTypes && type.startsWith("AWS::")) type = type.substring(5);
-            c.put(3 + nameW, y, Text.padRight(Text.sanitize(type, ascii), typeW, ascii), Style.DIM);
-            String[] cells = {
-                String.valueOf(st.totalCount()), Fmt.percent(st.errorTotal(), st.totalCount()),
-                Fmt.percent(st.faultTotal(), st.totalCount()), String.valueOf(st.errorThrottleCount()),
-                st.totalCount() == 0 ? "-" : Fmt.duration(st.average(), ascii), pct(n.responseTimes(), 0.9, ascii),
-                pct(n.responseTimes(), 0.99, ascii)};
-            Style[] styles = {Style.NORMAL, st.errorOtherCount() > 0 ? Style.ERROR : Style.NORMAL,
-                st.faultTotal() > 0 ? Style.FAULT : Style.NORMAL, st.errorThrottleCount() > 0 ? Style.THROTTLE : Style.NORMAL,
-                Style.NORMAL, Style.NORMAL, Style.NORMAL};
-            int cx = 3 + nameW + typeW;
-            for (int k = 0; k < cells.length; k++) cx = c.put(cx, y, Text.padLeft(cells[k], SERVICE_NUMS[k] + 1, ascii), styles[k]);
+            SERVICES.row(c, 0, y, s.nodes.get(first + i), widths, 1);
             if (first + i == s.selected) c.restyle(0, y, w, Style.SELECTED);
         }
         if (panelH > 0 && s.current() != null) neighbours(app, s, c, c.height() - panelH, panelH);
-    }
-
-    private static String pct(Histogram h, double q, boolean ascii) {
-        return h == null || h.total() == 0 ? "-" : Fmt.duration(h.percentile(q), ascii);
     }
 
     /** Callers and callees of the selected service, with the edge's requests and mean time. */
@@ -224,7 +223,9 @@ final class Screens {
             int y = y0 + 1 + i % per;
             String[] l = lines.get(i);
             int x = c.put(col * colW + 1, y, l[0] + " ", Style.ACCENT);
-            x = c.put(x, y, Text.truncate(Text.sanitize(l[1], ascii), Math.max(1, colW - 24), ascii), Style.NORMAL);
+            // the figures stay whole; the name gets what is left of the column
+            int nameRoom = Math.max(1, (col + 1) * colW - x - 1 - Text.width(l[2]));
+            x = c.put(x, y, Text.truncate(Text.sanitize(l[1], ascii), nameRoom, ascii), Style.NORMAL);
             c.put(x + 1, y, l[2], Style.DIM);
         }
     }
@@ -233,7 +234,11 @@ final class Screens {
         ServiceGraph.Node other = g.node(otherId);
         String name = other == null ? "#" + otherId : other.id().name() + " (" + other.id().type() + ")";
         Statistics st = e.summary();
-        return new String[] {arrow, name, st.totalCount() + " req, avg " + Fmt.duration(st.average(), ascii)};
+        // the table's p50 where the edge has a histogram (X-Ray always sends one), else the mean
+        String time = e.responseTimes() != null && e.responseTimes().total() > 0
+                ? "p50 " + ServiceTables.percentile(e.responseTimes(), 0.5, ascii)
+                : "avg " + Fmt.duration(st.average(), ascii);
+        return new String[] {arrow, name, Fmt.count(st.totalCount(), "request") + ", " + time};
     }
 
     // ---- traces ----------------------------------------------------------------------------
@@ -279,7 +284,7 @@ final class Screens {
             c.put(cx, y, Text.truncate(Text.sanitize(req.toString(), ascii), Math.max(0, w - cx), ascii), Style.NORMAL);
             if (first + i == v.selected) c.restyle(0, y, w, Style.SELECTED);
         }
-        String foot = v.items.size() + " traces, sorted by " + v.sort.label
+        String foot = Fmt.count(v.items.size(), "trace") + ", sorted by " + v.sort.label
                 + (v.nextToken != null ? "; more load as you scroll" : "; all loaded");
         c.put(0, c.height() - 1, foot, Style.DIM);
     }

@@ -160,10 +160,12 @@ final class SegmentDetail {
     }
 
     private static void field(List<Line> out, String name, String value) {
-        if (value != null && !value.isEmpty()) out.add(Line.of(label(name) + value));
+        if (value != null && !value.isEmpty()) out.add(new Line(label(name) + value, Style.NORMAL, LABEL));
     }
 
+    private static final int LABEL = 11;
+
     private static String label(String name) {
-        return String.format("%-11s", name);
+        return String.format("%-" + LABEL + "s", name);
     }
 }

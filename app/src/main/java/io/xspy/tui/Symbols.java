@@ -10,7 +10,7 @@ final class Symbols {
 
     /** The status mark of a list row: ok gets a tick too. */
     static String status(Status s, boolean ascii) {
-        return s == Status.OK ? (ascii ? "+" : "\u2713") : StatusMarks.symbol(s);
+        return StatusMarks.mark(s, ascii);
     }
 
     static Style style(Status s) {
@@ -26,6 +26,9 @@ final class Symbols {
     static String separator(boolean ascii) { return ascii ? ">" : "\u203A"; }
 
     static String ellipsis(boolean ascii) { return ascii ? "~" : "\u2026"; }
+
+    /** Between the parts of a title: "·" ("|" in ASCII, where "-" would run into a trace id). */
+    static String dot(boolean ascii) { return ascii ? "|" : "\u00B7"; }
 
     static String vertical(boolean ascii) { return ascii ? "|" : "\u2502"; }
 

@@ -16,9 +16,9 @@ final class TimelinePane {
     private TimelinePane() {}
 
     static Canvas render(Trace trace, List<TimelineRow> rows, int width, boolean ascii, double viewStart, double viewEnd,
-            int selected, int first, int maxRows) {
+            int selected, int first, int maxRows, int nameWidth) {
         double t0 = trace.startTime();
         return TimelineRenderer.render(trace, rows,
-                new TimelineOptions(width, ascii, viewStart - t0, viewEnd - t0, selected, first, maxRows, true));
+                new TimelineOptions(width, ascii, viewStart - t0, viewEnd - t0, selected, first, maxRows, true, nameWidth));
     }
 }

@@ -3,6 +3,7 @@ package io.xspy.tui;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Style;
 import io.xspy.timeline.Text;
+import io.xspy.timeline.TimelineRenderer;
 import java.util.List;
 
 /**
@@ -23,8 +24,8 @@ final class TraceScreen {
         int h = c.height();
         if (t.raw && t.current() != null) {
             List<Line> raw = SegmentDetail.raw(t.current().segment());
-            t.rawScroll = Math.max(0, Math.min(t.rawScroll, Math.max(0, raw.size() - (h - 1))));
-            pane(c, 0, 0, w, h, "raw JSON of " + t.current().segment().name() + " (Esc closes)", true, raw, t.rawScroll, ascii);
+            t.rawScroll = pane(c, 0, 0, w, h, "raw JSON of " + t.current().segment().name() + " (Esc closes)", true, raw,
+                    t.rawScroll, ascii);
             return;
         }
         boolean tiny = w < 80 || app.height < 24;
@@ -58,11 +59,14 @@ final class TraceScreen {
 
     private static void timeline(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         boolean focused = t.focus == Views.Pane.TIMELINE;
-        title(c, x, y, w, "timeline " + Fmt.duration(t.trace.duration(), app.ascii()) + ", " + t.rows.size() + " rows", focused, app.ascii());
+        // the full trace id comes first, so a narrow pane cuts the counts, not the id
+        title(c, x, y, w, "timeline " + t.trace.id() + " " + Symbols.dot(app.ascii()) + " " + Fmt.duration(t.trace.duration(), app.ascii())
+                + " " + Symbols.dot(app.ascii()) + " " + Fmt.count(t.rows.size(), "row"), focused, app.ascii());
         int rowsH = Math.max(0, h - 2);
         int first = t.scroll(rowsH);
+        t.noteNameWidth(TimelineRenderer.nameWidth(w, t.nameWidth));
         Canvas tl = TimelinePane.render(t.trace, t.rows, w, app.ascii(), t.viewStart, t.viewEnd, focused ? t.selected : -1,
-                first, rowsH);
+                first, rowsH, t.nameWidth);
         if (!focused && t.selected >= first && t.selected < first + rowsH) tl.restyle(0, 1 + t.selected - first, 1, Style.SELECTED);
         c.draw(tl, x, y + 1);
     }
@@ -70,29 +74,41 @@ final class TraceScreen {
     private static void detail(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         if (t.current() == null) return;
         List<Line> lines = SegmentDetail.lines(t.trace, t.current().segment(), app.ascii());
-        t.detailScroll = Math.max(0, Math.min(t.detailScroll, Math.max(0, lines.size() - (h - 1))));
-        pane(c, x, y, w, h, "detail", t.focus == Views.Pane.DETAIL, lines, t.detailScroll, app.ascii());
+        t.detailScroll = pane(c, x, y, w, h, "detail", t.focus == Views.Pane.DETAIL, lines, t.detailScroll, app.ascii());
     }
 
     private static void logs(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         List<Line> lines = t.logLines;
-        String title = t.logError != null ? "logs: " + t.logError : "logs, " + lines.size() + " lines";
+        String title = t.logError != null ? "logs: " + t.logError : "logs, " + Fmt.count(t.logs.size(), "line"); // the header's count: log events
         if (lines.isEmpty() && t.logError == null) lines = List.of(new Line("no log lines for this trace", Style.DIM));
-        t.logScroll = Math.max(0, Math.min(t.logScroll, Math.max(0, lines.size() - (h - 1))));
-        pane(c, x, y, w, h, title, t.focus == Views.Pane.LOGS, lines, t.logScroll, app.ascii());
+        t.logScroll = pane(c, x, y, w, h, title, t.focus == Views.Pane.LOGS, lines, t.logScroll, app.ascii());
     }
 
-    /** A titled pane of text lines from {@code scroll}, each line clipped to the pane. */
-    private static void pane(Canvas c, int x, int y, int w, int h, String title, boolean focused, List<Line> lines,
+    /**
+     * A titled pane of text lines from line {@code scroll}, each wrapped to the pane's width (nothing
+     * is cut). The title says which line is on top when not all fit. Returns the scroll, clamped so
+     * the last line ends at the bottom.
+     */
+    private static int pane(Canvas c, int x, int y, int w, int h, String title, boolean focused, List<Line> lines,
             int scroll, boolean ascii) {
-        if (w <= 0 || h <= 0) return;
-        title(c, x, y, w, title + (lines.size() > h - 1 ? " " + (scroll + 1) + "/" + lines.size() : ""), focused, ascii);
-        Canvas inner = new Canvas(Math.max(0, w - 1), Math.max(0, h - 1), ascii);
-        for (int i = 0; i < h - 1 && scroll + i < lines.size(); i++) {
-            Line l = lines.get(scroll + i);
-            inner.put(0, i, l.text(), l.style());
+        if (w <= 0 || h <= 0) return scroll;
+        int innerW = Math.max(0, w - 1);
+        int rows = Math.max(0, h - 1);
+        int first = Math.max(0, Math.min(scroll, Wrap.maxScroll(lines, innerW, rows, ascii)));
+        Canvas inner = new Canvas(innerW, rows, ascii);
+        int row = 0;
+        int next = first;
+        for (; next < lines.size() && row < rows; next++) {
+            Line l = lines.get(next);
+            for (String r : Wrap.rows(l, innerW, ascii)) {
+                if (row < rows) inner.put(0, row, r, l.style());
+                row++;
+            }
         }
+        boolean all = first == 0 && next == lines.size() && row <= rows;
+        title(c, x, y, w, title + (all ? "" : " " + (first + 1) + "/" + lines.size()), focused, ascii);
         c.draw(inner, x + 1, y + 1);
+        return first;
     }
 
     private static void title(Canvas c, int x, int y, int w, String text, boolean focused, boolean ascii) {

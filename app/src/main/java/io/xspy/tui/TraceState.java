@@ -26,6 +26,9 @@ final class TraceState extends Views.ListState {
     int logScroll;
     int rawScroll;
     boolean raw;
+    /** Columns of the timeline's name column the user asked for with < and >, 0 for the default. */
+    int nameWidth;
+    private int shownNameWidth;
 
     TraceState(String traceId) { this.traceId = traceId; }
 
@@ -108,6 +111,17 @@ final class TraceState extends Views.ListState {
         start = Math.max(lo, Math.min(start, hi - spanNow));
         viewStart = start;
         viewEnd = start + spanNow;
+    }
+
+    /** What the last frame drew; a requested width is kept within what the pane allows. */
+    void noteNameWidth(int shown) {
+        shownNameWidth = shown;
+        if (nameWidth > 0) nameWidth = shown;
+    }
+
+    /** &lt; and &gt;: a narrower or wider name column, from what is shown now. */
+    void widenNames(int columns) {
+        nameWidth = Math.max(1, (nameWidth > 0 ? nameWidth : shownNameWidth) + columns);
     }
 
     /** Tab: the next pane, skipping the log pane while it is hidden. */

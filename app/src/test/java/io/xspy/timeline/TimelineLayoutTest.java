@@ -124,7 +124,7 @@ class TimelineLayoutTest {
         assertEquals(depth - 1, rows.get(depth - 1).depth());
         Canvas canvas = TimelineRenderer.render(t, rows, TimelineOptions.full(120, false).withWindow(depth - 5, 5));
         assertEquals(6, canvas.height());
-        assertTrue(canvas.line(5).contains("9999 "), "deep rows say their depth: " + canvas.line(5));
+        assertTrue(canvas.line(5).contains("\u20269999\u203A "), "deep rows say their depth: " + canvas.line(5));
         assertTrue(canvas.line(5).contains("level 9999"), canvas.line(5));
     }
 }

@@ -36,46 +36,53 @@ class TimelineRendererTest {
 
     @Test
     void geometry() {
-        assertEquals(26, TimelineRenderer.nameWidth(80));
-        assertEquals(44, TimelineRenderer.barWidth(80));
+        assertEquals(32, TimelineRenderer.nameWidth(80));
+        assertEquals(38, TimelineRenderer.barWidth(80));
+        assertEquals(44, TimelineRenderer.barWidth(90));
         assertEquals(12, TimelineRenderer.nameWidth(20));
-        assertEquals(48, TimelineRenderer.nameWidth(400));
+        assertEquals(64, TimelineRenderer.nameWidth(160), "the name column grows with the terminal");
+        assertEquals(160, TimelineRenderer.nameWidth(400));
         assertEquals(0, TimelineRenderer.barWidth(10));
+        // a requested width, kept between 12 and what leaves 10 columns of bar
+        assertEquals(50, TimelineRenderer.nameWidth(80, 50));
+        assertEquals(60, TimelineRenderer.nameWidth(80, 75));
+        assertEquals(12, TimelineRenderer.nameWidth(80, 3));
+        assertEquals(10, TimelineRenderer.barWidth(80, 200));
     }
 
     @Test
     void eighthsOfACell() {
-        // width 80: 44 bar cells for 1 s, so 1/88 s is half a cell
+        // width 90: 44 bar cells for 1 s, so 1/88 s is half a cell
         Trace t = trace(new double[] {0, 0.5 / 44}, new double[] {0, 10.75 / 44}, new double[] {2.5 / 44, 5.0 / 44});
-        Canvas c = TimelineRenderer.render(t, TimelineLayout.rows(t, Set.of()), TimelineOptions.full(80, false));
-        assertEquals("\u2588".repeat(44), bar(c, 1, 80));
-        assertEquals("\u258C" + " ".repeat(43), bar(c, 2, 80), "half a cell");
-        assertEquals("\u2588".repeat(10) + "\u258A" + " ".repeat(33), bar(c, 3, 80), "10 and 6/8 cells");
-        assertEquals("  \u2590\u2588\u2588" + " ".repeat(39), bar(c, 4, 80), "starts mid-cell: right half block");
-        Canvas a = TimelineRenderer.render(t, TimelineLayout.rows(t, Set.of()), TimelineOptions.full(80, true));
-        assertEquals("#".repeat(10) + "=" + " ".repeat(33), bar(a, 3, 80));
+        Canvas c = TimelineRenderer.render(t, TimelineLayout.rows(t, Set.of()), TimelineOptions.full(90, false));
+        assertEquals("\u2588".repeat(44), bar(c, 1, 90));
+        assertEquals("\u258C" + " ".repeat(43), bar(c, 2, 90), "half a cell");
+        assertEquals("\u2588".repeat(10) + "\u258A" + " ".repeat(33), bar(c, 3, 90), "10 and 6/8 cells");
+        assertEquals("  \u2590\u2588\u2588" + " ".repeat(39), bar(c, 4, 90), "starts mid-cell: right half block");
+        Canvas a = TimelineRenderer.render(t, TimelineLayout.rows(t, Set.of()), TimelineOptions.full(90, true));
+        assertEquals("#".repeat(10) + "=" + " ".repeat(33), bar(a, 3, 90));
     }
 
     @Test
     void zeroLengthAndTinyNodesStayVisible() {
         Trace t = trace(new double[] {0.5, 0.5}, new double[] {0.25, 0.25 + 2e-6}, new double[] {1, 1});
-        Canvas c = TimelineRenderer.render(t, TimelineLayout.rows(t, Set.of()), TimelineOptions.full(80, false));
-        assertEquals(" ".repeat(11) + "\u258F" + " ".repeat(32), bar(c, 2, 80), "a microsecond still gets an eighth");
-        assertEquals(" ".repeat(22) + "\u2502" + " ".repeat(21), bar(c, 3, 80));
-        assertEquals(" ".repeat(43) + "\u2502", bar(c, 4, 80), "zero length at the very end");
+        Canvas c = TimelineRenderer.render(t, TimelineLayout.rows(t, Set.of()), TimelineOptions.full(90, false));
+        assertEquals(" ".repeat(11) + "\u258F" + " ".repeat(32), bar(c, 2, 90), "a microsecond still gets an eighth");
+        assertEquals(" ".repeat(22) + "\u2502" + " ".repeat(21), bar(c, 3, 90));
+        assertEquals(" ".repeat(43) + "\u2502", bar(c, 4, 90), "zero length at the very end");
     }
 
     @Test
     void clippedBarsPointOutOfTheView() {
         Trace t = trace(new double[] {0, 0.1}, new double[] {0.9, 1}, new double[] {0.3, 0.7}, new double[] {0.45, 0.55});
-        TimelineOptions zoom = TimelineOptions.full(80, true).withView(0.4, 0.6);
+        TimelineOptions zoom = TimelineOptions.full(90, true).withView(0.4, 0.6);
         Canvas c = TimelineRenderer.render(t, TimelineLayout.rows(t, Set.of()), zoom);
-        assertEquals("<" + "#".repeat(42) + ">", bar(c, 1, 80), "root spans the view");
+        assertEquals("<" + "#".repeat(42) + ">", bar(c, 1, 90), "root spans the view");
         // children in start order: 0-0.1, 0.3-0.7, 0.45-0.55, 0.9-1
-        assertEquals("<" + " ".repeat(43), bar(c, 2, 80), "left of the view");
-        assertEquals("<" + "#".repeat(42) + ">", bar(c, 3, 80), "around the view");
-        assertEquals(" ".repeat(11) + "#".repeat(22) + " ".repeat(11), bar(c, 4, 80), "inside the view");
-        assertEquals(" ".repeat(43) + ">", bar(c, 5, 80), "right of the view");
+        assertEquals("<" + " ".repeat(43), bar(c, 2, 90), "left of the view");
+        assertEquals("<" + "#".repeat(42) + ">", bar(c, 3, 90), "around the view");
+        assertEquals(" ".repeat(11) + "#".repeat(22) + " ".repeat(11), bar(c, 4, 90), "inside the view");
+        assertEquals(" ".repeat(43) + ">", bar(c, 5, 90), "right of the view");
         assertTrue(c.line(0).contains("400ms"), c.line(0));
     }
 
