@@ -31,7 +31,7 @@ CDK_OPTS := $(if $(PROFILE),--profile $(PROFILE)) $(CDK_ARGS)
 help:
 	@echo "demo          build xspy and open it on the embedded demo world"
 	@echo "build         build app/target/xspy.jar"
-	@echo "test          every test: the three functions, then mvn -B verify (app, CDK, end-to-end)"
+	@echo "test          every test: the three functions, then mvn -B verify --fail-at-end (app, CDK, end-to-end)"
 	@echo "bench         build and run the JMH benchmarks"
 	@echo "lambdas       build lambdas/{ts,py,go}/dist"
 	@echo "lambdas-test  run the tests of the three functions"
@@ -100,8 +100,9 @@ $(TOOLS)/.installed: tools/requirements.txt
 
 tools: $(TOOLS)/.installed
 
+# --fail-at-end: a failing module (say app's end-to-end test) does not hide the others' results
 test: lambdas-test tools
-	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify
+	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify --fail-at-end
 
 bench:
 	mvn -B -q -pl bench -am package -DskipTests
