@@ -86,8 +86,14 @@ stack-test:
 JAR := app/target/xspy.jar
 TOOLS := .tools/venv
 
-build:
-	mvn -B -q -pl app -am package -DskipTests
+# The jar is a real target: rebuilt only when a pom or something under app/src/main changed (the
+# folders count too, so a deleted file rebuilds), so a second `make demo` starts at once.
+APP_SOURCES := pom.xml app/pom.xml $(shell find app/src/main 2>/dev/null)
+
+$(JAR): $(APP_SOURCES)
+	mvn -B -q -pl app -am package -Dmaven.test.skip=true
+
+build: $(JAR)
 
 demo: build
 	java -jar $(JAR) --demo
