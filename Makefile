@@ -31,7 +31,7 @@ CDK_OPTS := $(if $(PROFILE),--profile $(PROFILE)) $(CDK_ARGS)
 help:
 	@echo "demo          build xspy and open it on the embedded demo world"
 	@echo "build         build app/target/xspy.jar"
-	@echo "test          every test: the three functions, then mvn -B verify (app, CDK, end-to-end)"
+	@echo "test          every test: the three functions, then mvn -B verify --fail-at-end (app, CDK, end-to-end)"
 	@echo "bench         build and run the JMH benchmarks"
 	@echo "lambdas       build lambdas/{ts,py,go}/dist"
 	@echo "lambdas-test  run the tests of the three functions"
@@ -86,8 +86,14 @@ stack-test:
 JAR := app/target/xspy.jar
 TOOLS := .tools/venv
 
-build:
-	mvn -B -q -pl app -am package -DskipTests
+# The jar is a real target: rebuilt only when a pom or something under app/src/main changed (the
+# folders count too, so a deleted file rebuilds), so a second `make demo` starts at once.
+APP_SOURCES := pom.xml app/pom.xml $(shell find app/src/main 2>/dev/null)
+
+$(JAR): $(APP_SOURCES)
+	mvn -B -q -pl app -am package -Dmaven.test.skip=true
+
+build: $(JAR)
 
 demo: build
 	java -jar $(JAR) --demo
@@ -100,8 +106,9 @@ $(TOOLS)/.installed: tools/requirements.txt
 
 tools: $(TOOLS)/.installed
 
+# --fail-at-end: a failing module (say app's end-to-end test) does not hide the others' results
 test: lambdas-test tools
-	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify
+	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify --fail-at-end
 
 bench:
 	mvn -B -q -pl bench -am package -DskipTests

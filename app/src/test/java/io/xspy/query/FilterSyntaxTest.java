@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.xspy.trace.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class FilterSyntaxTest {
 
@@ -98,21 +102,85 @@ class FilterSyntaxTest {
         FilterParser.parse(expr);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-            "service(\"data-plane\") {root = true and fault = true}",
-            "http.url BEGINSWITH \"http://api.example.com/\" AND http.url CONTAINS \"/v2/\" AND !service(\"api.example.com\")",
-            "http.url AND responseTime > 2",
-            "ok !partial duration <3",
-            "edge(id(name: \"service-one\", type:\"service::type\"), id(name: \"service-two\", type:\"service::type\")) { error }",
-            "service(id(type: \"AWS::Lambda::Function\")) { error }",
-            "annotation.gameid = \"817DL6VO\"",
-            "!annotation.age",
-            "user CONTAINS \"\"",
-            "http.status != 200",
-            "responsetime > -1 AND duration < 1e3 AND duration > .5",
+    /** Traces for the X-Ray documentation's examples: each example selects some and not others. */
+    private static final Map<String, Trace> DOC_TRACES = new LinkedHashMap<>();
+
+    static {
+        DOC_TRACES.put("web", Fixtures.web());
+        DOC_TRACES.put("okWeb", Fixtures.okWeb());
+        DOC_TRACES.put("lambdaTs", Fixtures.lambda("xraystarter-ts", 1, 0.05, false));
+        DOC_TRACES.put("lambdaPyFault", Fixtures.lambda("xraystarter-py", 2, 0.3, true));
+        DOC_TRACES.put("inProgress", Fixtures.inProgress());
+        // data-plane is the root and faults
+        DOC_TRACES.put("dataPlaneRootFault", Fixtures.trace("""
+                [{"id":"a100000000000001","trace_id":"1-5f84c7a9-000000000000000000000101","name":"data-plane",
+                  "origin":"AWS::EC2::Instance","start_time":1000.0,"end_time":1000.8,"fault":true,
+                  "http":{"request":{"method":"PUT","url":"http://data-plane.internal/blocks/9"},"response":{"status":500}}}]
+                """));
+        // data-plane faults too, but control-plane is the root
+        DOC_TRACES.put("dataPlaneCalled", Fixtures.trace("""
+                [{"id":"a200000000000001","trace_id":"1-5f84c7a9-000000000000000000000102","name":"control-plane",
+                  "origin":"AWS::EC2::Instance","start_time":1000.0,"end_time":1000.6,
+                  "http":{"request":{"method":"POST","url":"http://control-plane.internal/volumes"},"response":{"status":502}},
+                  "subsegments":[{"id":"a200000000000002","name":"data-plane","namespace":"remote",
+                    "start_time":1000.1,"end_time":1000.5,"fault":true,"http":{"response":{"status":500}}}]},
+                 {"id":"a200000000000003","trace_id":"1-5f84c7a9-000000000000000000000102","parent_id":"a200000000000002",
+                  "name":"data-plane","origin":"AWS::EC2::Instance","start_time":1000.15,"end_time":1000.45,"fault":true,
+                  "http":{"response":{"status":500}}}]
+                """));
+        // a /v2/ URL of api.example.com served by another service, slowly
+        DOC_TRACES.put("gatewayV2Slow", Fixtures.trace("""
+                [{"id":"a300000000000001","trace_id":"1-5f84c7a9-000000000000000000000103","name":"gateway",
+                  "origin":"AWS::EC2::Instance","start_time":1000.0,"end_time":1002.5,
+                  "http":{"request":{"method":"GET","url":"http://api.example.com/v2/users"},"response":{"status":200}}}]
+                """));
+        // service-one calls service-two, which answers 404
+        DOC_TRACES.put("edgeOneTwo", Fixtures.trace("""
+                [{"id":"a400000000000001","trace_id":"1-5f84c7a9-000000000000000000000104","name":"service-one",
+                  "origin":"service::type","start_time":1000.0,"end_time":1000.4,
+                  "http":{"request":{"method":"GET","url":"http://one.internal/"},"response":{"status":404}},
+                  "subsegments":[{"id":"a400000000000002","name":"service-two","namespace":"remote",
+                    "start_time":1000.1,"end_time":1000.3,"error":true,"http":{"response":{"status":404}}}]},
+                 {"id":"a400000000000003","trace_id":"1-5f84c7a9-000000000000000000000104","parent_id":"a400000000000002",
+                  "name":"service-two","origin":"service::type","start_time":1000.12,"end_time":1000.28,"error":true,
+                  "http":{"response":{"status":404}}}]
+                """));
+        // a Lambda function whose invocation ends in an error (4xx), not a fault
+        DOC_TRACES.put("lambdaError", Fixtures.trace("""
+                [{"id":"a500000000000001","trace_id":"1-5f84c7a9-000000000000000000000105","name":"orders",
+                  "origin":"AWS::Lambda","start_time":1000.0,"end_time":1000.3,"http":{"response":{"status":200}}},
+                 {"id":"a500000000000002","trace_id":"1-5f84c7a9-000000000000000000000105","parent_id":"a500000000000001",
+                  "name":"orders","origin":"AWS::Lambda::Function","start_time":1000.01,"end_time":1000.29,
+                  "subsegments":[{"id":"a500000000000003","name":"Invocation","start_time":1000.01,"end_time":1000.28,
+                    "error":true,"cause":{"exceptions":[{"id":"e1","message":"ValidationError: key missing"}]}}]}]
+                """));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "service(\"data-plane\") {root = true and fault = true} | dataPlaneRootFault",
+            "http.url BEGINSWITH \"http://api.example.com/\" AND http.url CONTAINS \"/v2/\" AND !service(\"api.example.com\")"
+                    + " | gatewayV2Slow",
+            "http.url AND responseTime > 2 | gatewayV2Slow",
+            "ok !partial duration <3 | okWeb lambdaTs gatewayV2Slow",
+            "edge(id(name: \"service-one\", type:\"service::type\"), id(name: \"service-two\", type:\"service::type\")) { error }"
+                    + " | edgeOneTwo",
+            "service(id(type: \"AWS::Lambda::Function\")) { error } | lambdaError",
+            "annotation.gameid = \"817DL6VO\" | web",
+            "!annotation.age | okWeb lambdaTs lambdaPyFault inProgress dataPlaneRootFault dataPlaneCalled gatewayV2Slow edgeOneTwo"
+                    + " lambdaError",
+            "user CONTAINS \"\" | web",
+            // a trace without an HTTP status is not 200 either
+            "http.status != 200 | lambdaPyFault inProgress dataPlaneRootFault dataPlaneCalled edgeOneTwo",
+            "responsetime > -1 AND duration < 1e3 AND duration > .5 | web lambdaPyFault dataPlaneRootFault dataPlaneCalled"
+                    + " gatewayV2Slow",
     })
-    void examples_from_the_x_ray_documentation_parse(String expression) {
-        FilterParser.parse(expression);
+    void examples_from_the_x_ray_documentation_select_what_they_say(String expression, String expected) {
+        Filter filter = FilterParser.parse(expression);
+        List<String> selected = new ArrayList<>();
+        DOC_TRACES.forEach((name, trace) -> {
+            if (filter.matches(trace)) selected.add(name);
+        });
+        assertEquals(expected, String.join(" ", selected));
     }
 }

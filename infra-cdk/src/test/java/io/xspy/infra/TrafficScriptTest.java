@@ -2,7 +2,6 @@ package io.xspy.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -36,7 +35,7 @@ class TrafficScriptTest {
 
     @BeforeAll
     static void requireBash() {
-        assumeTrue(onPath("bash"), "bash is not installed");
+        RequiredTool.require(onPath("bash"), "bash is not installed");
         assertTrue(Files.isRegularFile(SCRIPT), SCRIPT + " is missing");
     }
 

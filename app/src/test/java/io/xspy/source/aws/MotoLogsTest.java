@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.xspy.source.LogCorrelation;
 import io.xspy.source.serve.GeneratedTraces;
 import io.xspy.source.serve.GeneratedTraces.Generated;
+import io.xspy.testing.RequiredTool;
 import io.xspy.trace.LogLine;
 import io.xspy.trace.Segment;
 import io.xspy.trace.SegmentDocuments;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 /**
  * Log correlation against moto's CloudWatch Logs, a second, independent implementation of the API.
  * Starts {@code $MOTO_SERVER} (a command, default {@code moto_server}) with {@code -p PORT}; skipped
- * when it is not installed. Moto matches plain terms and quoted phrases, which is all AwsSource sends.
+ * when it is not installed or does not start, except under CI ({@link RequiredTool}). Moto matches plain terms and quoted phrases, which is all AwsSource sends.
  */
 class MotoLogsTest {
 
@@ -47,7 +47,7 @@ class MotoLogsTest {
     @BeforeAll
     static void startMoto() throws Exception {
         String command = System.getenv().getOrDefault("MOTO_SERVER", "moto_server");
-        Assumptions.assumeTrue(runnable(command), "moto_server is not installed (pip install \"moto[server]\")");
+        RequiredTool.require(runnable(command), "moto_server is not installed (make tools, or pip install \"moto[server]\")");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -57,10 +57,11 @@ class MotoLogsTest {
         Path log = Files.createTempFile("moto", ".log");
         moto = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         endpoint = "http://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // an upper bound only: a busy machine may take long to import moto
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!listening(port)) {
             if (!moto.isAlive() || System.nanoTime() > deadline) {
-                Assumptions.abort("moto_server did not start: " + Files.readString(log));
+                RequiredTool.require(false, "moto_server did not start: " + Files.readString(log));
             }
             Thread.sleep(100);
         }

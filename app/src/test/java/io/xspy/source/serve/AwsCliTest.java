@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xspy.source.local.TraceStore;
 import io.xspy.source.serve.GeneratedTraces.Generated;
+import io.xspy.testing.RequiredTool;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class AwsCliTest {
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(onPath("aws"), "the AWS CLI (aws) is not on PATH");
+        RequiredTool.require(onPath("aws"), "the AWS CLI (aws) is not on PATH (make tools puts it in .tools/venv/bin)");
         now = Instant.now().getEpochSecond();
         store = new TraceStore();
         generated = GeneratedTraces.load(store, 12, now - 60);
