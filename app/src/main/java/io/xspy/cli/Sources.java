@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ParameterException;
 
 /** Opens the source the command line asks for: the embedded store (demo, files, UDP) or AWS. */
 final class Sources {
@@ -84,6 +85,7 @@ final class Sources {
         }
         DaemonReceiver receiver = null;
         if (o.listen != null) {
+            listenAddress(o); // a usage error before anything binds
             receiver = new DaemonReceiver(o.listen, store);
             resources.add(receiver);
             InetSocketAddress address = receiver.localAddress();
@@ -95,6 +97,21 @@ final class Sources {
                 () -> udp == null ? "" : udpStatus(udp.counters()));
         TraceSource source = o.demo ? new DemoSource(o.seed, Clock.systemUTC(), embeddedSource) : embeddedSource;
         return new Opened(source, store, !o.files.isEmpty() && !o.demo && o.listen == null, resources);
+    }
+
+    /** The --listen address, or a usage error in words (a host that is no address, a bad port). */
+    static InetSocketAddress listenAddress(XspyCommand o) {
+        InetSocketAddress address;
+        try {
+            address = DaemonReceiver.parseAddress(o.listen);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(o.spec.commandLine(), Text.sanitize(e.getMessage(), false));
+        }
+        if (address.isUnresolved()) {
+            throw new ParameterException(o.spec.commandLine(), "--listen: cannot listen on "
+                    + Text.sanitize(o.listen, false) + ": not a valid address");
+        }
+        return address;
     }
 
     /** What the receiver has seen, for the status line. */

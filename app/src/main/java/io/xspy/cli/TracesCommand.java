@@ -42,6 +42,7 @@ final class TracesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 1) throw new ParameterException(root.spec.commandLine(), "--limit: must be at least 1, not " + limit);
         if (filter != null) {
             try {
                 FilterParser.parse(filter);
