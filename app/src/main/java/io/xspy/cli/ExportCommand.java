@@ -3,6 +3,7 @@ package io.xspy.cli;
 import io.xspy.source.Page;
 import io.xspy.source.local.Exporter;
 import io.xspy.source.local.TraceStore;
+import io.xspy.timeline.Text;
 import io.xspy.trace.Trace;
 import io.xspy.trace.TraceSummary;
 import java.nio.file.Path;
@@ -45,9 +46,13 @@ final class ExportCommand implements Callable<Integer> {
                 }
             }
             Exporter.Written written = Exporter.export(out, output);
-            root.err().println("xspy: wrote " + ids.size() + " traces (" + written.documents() + " segment documents, "
-                    + written.logEvents() + " log events) to " + output);
+            root.err().println("xspy: wrote " + count(ids.size(), "trace") + " (" + count(written.documents(), "segment document")
+                    + ", " + count(written.logEvents(), "log event") + ") to " + Text.sanitize(output.toString(), false));
         }
         return 0;
+    }
+
+    static String count(long n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 }
