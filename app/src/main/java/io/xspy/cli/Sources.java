@@ -79,8 +79,15 @@ final class Sources {
         List<AutoCloseable> resources = new ArrayList<>();
         for (Path file : o.files) {
             if (!Files.isReadable(file)) throw new SourceException("cannot read " + file + ": no such readable file");
+            long evictedBefore = store.counters().evicted();
             FileLoader.Loaded loaded = FileLoader.load(file, store);
-            report(loaded.diagnostics(), err);
+            report(loaded.diagnostics(), loaded.problems(), err);
+            long evicted = store.counters().evicted() - evictedBefore;
+            if (evicted > 0) {
+                err.println("xspy: warning: " + Text.sanitize(String.valueOf(file.getFileName()), false)
+                        + ": more traces than --max-traces " + o.maxTraces + ": kept the last " + o.maxTraces
+                        + " read, dropped " + evicted);
+            }
             parts.add("file " + file.getFileName());
         }
         DaemonReceiver receiver = null;
@@ -137,13 +144,20 @@ final class Sources {
 
     /** Diagnostics of bad documents go to stderr, sanitized, the first few in full. */
     static void report(List<Diagnostic> diagnostics, PrintWriter err) {
+        report(diagnostics, diagnostics.size(), err);
+    }
+
+    /** The first diagnostics in full, then how many more there were in all. */
+    static void report(List<Diagnostic> diagnostics, long problems, PrintWriter err) {
         int shown = 0;
         for (Diagnostic d : diagnostics) {
-            if (shown++ == DIAGNOSTICS_SHOWN) {
-                err.println("xspy: warning: " + (diagnostics.size() - DIAGNOSTICS_SHOWN) + " more problems");
-                break;
-            }
+            if (shown == DIAGNOSTICS_SHOWN) break;
             err.println("xspy: warning: " + Text.sanitize(d.toString(), false));
+            shown++;
+        }
+        if (problems > shown) {
+            long more = problems - shown;
+            err.println("xspy: warning: " + more + " more " + (more == 1 ? "problem" : "problems"));
         }
     }
 

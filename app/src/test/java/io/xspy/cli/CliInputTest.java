@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliInputTest {
     @TempDir Path dir;
 
+    static final String TRACE = "1-581cf771-a006649127e371903a2de979";
+
     @Test
     void aNegativeLimitIsAUsageError() {
         Run r = CliTest.run("--file", CliTest.BLOG, "traces", "--limit", "-1");
@@ -47,5 +49,39 @@ class CliInputTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("bad"), r.err());
         assertFalse(r.err().contains("\u001b"), "no raw ESC: " + r.err());
+    }
+
+    @Test
+    void oneBadByteLosesNeitherItsFileNorTheOthers() throws Exception {
+        byte[] good = Files.readAllBytes(Path.of(CliTest.BLOG));
+        Path other = Files.write(dir.resolve("other.json"), good);
+        byte[] broken = ("{\"id\":\"a\",\"trace_id\":\"" + TRACE + "\",\"name\":\"caf#\",\"start_time\":1478293361.1,"
+                + "\"end_time\":1478293361.2}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        broken[new String(broken, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('#')] = (byte) 0xC3; // a lead byte alone
+        Path bad = Files.write(dir.resolve("bad.ndjson"), broken);
+        Run r = CliTest.run("--file", bad.toString(), "--file", other.toString(), "traces", "--output", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("bad.ndjson: line 1: bytes that are not UTF-8"), r.err());
+        assertTrue(r.out().contains(CliTest.BLOG_TRACE), "the other file is kept: " + r.out());
+        assertTrue(r.out().contains(TRACE), "and the bad file's document: " + r.out());
+    }
+
+    @Test
+    void devZeroEndsWithOneClearLine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")), "a /dev/zero to read");
+        Run r = CliTest.run("--file", "/dev/zero", "traces");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("xspy: warning: zero: line 1: binary data (a NUL byte), not JSON text; the rest of the input is not read\n",
+                r.err());
+    }
+
+    @Test
+    void tracesBeyondMaxTracesAreCountedOnStderr() throws Exception {
+        java.io.StringWriter text = new java.io.StringWriter();
+        io.xspy.source.local.ManyTraces.write(text, 30);
+        Path many = Files.writeString(dir.resolve("many.ndjson"), text.toString());
+        Run r = CliTest.run("--file", many.toString(), "--max-traces", "10", "traces", "--output", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("many.ndjson: more traces than --max-traces 10: kept the last 10 read, dropped 20"), r.err());
     }
 }
