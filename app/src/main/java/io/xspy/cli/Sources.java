@@ -71,8 +71,10 @@ final class Sources {
             embedded = true;
         }
         if (!embedded) {
-            return new Opened(AwsSource.create(new AwsOptions(o.profile, o.region, o.endpointUrl)), null, false,
-                    List.of());
+            AwsSource aws = AwsSource.create(new AwsOptions(o.profile, o.region, o.endpointUrl));
+            // problems in the documents X-Ray returned show on stderr as a file's do, once the command has read them
+            AutoCloseable reportProblems = () -> report(aws.recentDiagnostics(), aws.problemCount(), err);
+            return new Opened(aws, null, false, List.of(reportProblems));
         }
         TraceStore store = new TraceStore(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
         List<String> parts = new ArrayList<>();
