@@ -13,6 +13,7 @@ import io.xspy.source.local.TraceStore;
 import io.xspy.timeline.Text;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.Trace;
+import io.xspy.trace.TraceSummary;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -163,7 +164,7 @@ final class Sources {
         }
     }
 
-    /** The span of everything in the store, or null when it is empty. */
+    /** The span of everything in the store (documents and summaries), or null when it is empty. */
     static TimeWindow storeWindow(TraceStore store) {
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
@@ -171,6 +172,10 @@ final class Sources {
             if (t.roots().isEmpty()) continue;
             first = Math.min(first, t.startTime());
             last = Math.max(last, t.endTime());
+        }
+        for (TraceSummary t : store.summariesOnly()) { // a get-trace-summaries file is all of it too
+            first = Math.min(first, t.startTime());
+            last = Math.max(last, t.startTime() + t.duration());
         }
         if (first > last) return null;
         return new TimeWindow(toInstant(Math.floor(first)), toInstant(Math.ceil(last) + 1));

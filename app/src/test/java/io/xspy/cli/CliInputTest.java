@@ -84,4 +84,14 @@ class CliInputTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("many.ndjson: more traces than --max-traces 10: kept the last 10 read, dropped 20"), r.err());
     }
+
+    @Test
+    void aFileOfTraceSummariesOnlyIsListedWholeByDefault() throws Exception {
+        Path summaries = Files.writeString(dir.resolve("summaries.json"), "{\"TraceSummaries\": [{\"Id\": \"" + TRACE
+                + "\", \"StartTime\": 1478293361.1, \"Duration\": 0.5, \"ResponseTime\": 0.4, \"HasFault\": true}],"
+                + " \"ApproximateTime\": 1478293400, \"TracesProcessedCount\": 1}");
+        Run r = CliTest.run("--file", summaries.toString(), "traces", "--output", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(TRACE), "a file's window is all of it, summaries too: " + r.out());
+    }
 }
