@@ -111,7 +111,7 @@ public final class Json {
                     t = next(p);
                     continue;
                 }
-                case START_OBJECT -> value = NODES.objectNode();
+                case START_OBJECT -> value = new ObjectNode(NODES, new FieldMap()); // compact: documents are kept as read
                 case START_ARRAY -> value = NODES.arrayNode();
                 case VALUE_STRING -> value = NODES.textNode(p.getText());
                 case VALUE_NUMBER_INT -> value = switch (p.getNumberType()) {
