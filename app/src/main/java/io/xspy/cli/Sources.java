@@ -34,9 +34,9 @@ final class Sources {
     record Opened(TraceSource source, TraceStore store, boolean wholeStoreWindow, List<AutoCloseable> resources)
             implements AutoCloseable {
 
-        /** The window of a command: --since/--until, or all of a file when no --since was given. */
+        /** The window of a command: --since/--until, or all of a file when neither was given. */
         TimeWindow window(XspyCommand options) {
-            if (wholeStoreWindow && !options.sinceGiven() && store != null) {
+            if (wholeStoreWindow && !options.sinceGiven() && options.until == null && store != null) {
                 TimeWindow all = storeWindow(store);
                 if (all != null) return all;
             }

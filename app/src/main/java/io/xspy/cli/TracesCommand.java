@@ -10,6 +10,7 @@ import io.xspy.source.Page;
 import io.xspy.source.XrayJson;
 import io.xspy.timeline.StatusMarks;
 import io.xspy.timeline.Style;
+import io.xspy.timeline.Text;
 import io.xspy.trace.Status;
 import io.xspy.trace.TraceSummary;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ final class TracesCommand implements Callable<Integer> {
             try {
                 FilterParser.parse(filter);
             } catch (FilterSyntaxException e) {
-                throw new ParameterException(root.spec.commandLine(), "--filter: " + e.getMessage());
+                throw new ParameterException(root.spec.commandLine(), "--filter: " + Text.sanitize(e.getMessage(), false));
             }
         }
         PrintWriter out = root.out();

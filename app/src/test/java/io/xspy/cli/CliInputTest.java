@@ -94,4 +94,16 @@ class CliInputTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains(TRACE), "a file's window is all of it, summaries too: " + r.out());
     }
+
+    @Test
+    void optionValuesEchoedInErrorsAreSanitized() {
+        for (String[] args : new String[][] {
+                {"--file", CliTest.BLOG, "--since", "1\u001b[2J\u202e", "traces"},
+                {"--file", CliTest.BLOG, "--until", "x\u001b]0;t\u0007", "traces"},
+                {"--file", CliTest.BLOG, "traces", "--filter", "annotation.\u202e\u001b[31m = "}}) {
+            Run r = CliTest.run(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + " => " + r.err());
+            assertTrue(r.err().chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e), "sanitized: " + r.err());
+        }
+    }
 }
