@@ -170,7 +170,9 @@ public final class SegmentDocuments {
                 Json.read(text.substring(0, nl));
                 return false;
             } catch (JsonProcessingException e) {
-                return true;
+                // an object going on past its first line is pretty-printed; a broken line is one bad line of NDJSON
+                String m = e.getOriginalMessage();
+                return m != null && m.startsWith("Unexpected end-of-input");
             }
         }
 

@@ -74,4 +74,18 @@ class ExportRoundTripTest {
                     "no temporary file left behind");
         }
     }
+
+    @Test
+    void theExportHasTheUsualPermissionsAndAReplacedFileKeepsItsOwn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path in = input();
+        Path usual = Files.createFile(dir.resolve("usual"));
+        Path fresh = dir.resolve("fresh.ndjson");
+        assertEquals(0, CliTest.run("--file", in.toString(), "export", "-o", fresh.toString()).exit());
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(fresh), "not a private temporary file");
+
+        Files.setPosixFilePermissions(fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        assertEquals(0, CliTest.run("--file", in.toString(), "export", "-o", fresh.toString(), "--force").exit());
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    }
 }

@@ -139,4 +139,24 @@ class SegmentStreamTest {
         assertTrue(d.startsWith("arr.json: line 3: not valid JSON: unexpected text 'x'"), d);
         assertTrue(d.endsWith("; the rest of the input is not read"), d);
     }
+
+    @Test
+    void aBrokenFirstLineIsOneBadLineOfNdjsonNotTheEndOfTheFile() throws IOException {
+        String text = "{\"a\": NaN}\n" + SegmentDocumentsTest.doc("b", "kept") + "\n";
+        Recorder r = new Recorder();
+        SegmentDocuments.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "f.ndjson", r);
+        assertEquals(List.of("b"), r.segments.stream().map(Segment::id).toList());
+        assertEquals(List.of("f.ndjson: line 1: not valid JSON: NaN is not a valid number at column 7"),
+                r.diagnostics.stream().map(Diagnostic::toString).toList());
+    }
+
+    @Test
+    void prettyPrintedDocumentsOneAfterAnotherAreRead() throws IOException {
+        String text = "{\n  \"id\": \"a\", \"trace_id\": \"" + TRACE + "\",\n  \"name\": \"one\", \"start_time\": 1478293361.1,"
+                + " \"end_time\": 1478293361.2\n}\n" + SegmentDocumentsTest.doc("b", "two") + "\n";
+        Recorder r = new Recorder();
+        SegmentDocuments.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "jq.json", r);
+        assertEquals(List.of("a", "b"), r.segments.stream().map(Segment::id).toList());
+        assertEquals(List.of(), r.diagnostics);
+    }
 }

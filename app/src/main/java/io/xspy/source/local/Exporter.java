@@ -17,6 +17,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes the store as NDJSON that {@link FileLoader} reads back: one segment document per line, as it
@@ -54,11 +55,15 @@ public final class Exporter {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
+            // created as any new file is (the umask decides), not 0600 as a temporary file would be
+            temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".partial");
             Written written;
-            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 written = export(store, out);
             }
+            if (Files.exists(target)) keepPermissions(target, temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -80,6 +85,15 @@ public final class Exporter {
                     // the message about the failed write is the one that matters
                 }
             }
+        }
+    }
+
+    /** A replaced file keeps its permissions. */
+    private static void keepPermissions(Path from, Path to) {
+        try {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not a POSIX file system: the new file has the default permissions
         }
     }
 
