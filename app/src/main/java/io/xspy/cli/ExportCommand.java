@@ -1,12 +1,19 @@
 package io.xspy.cli;
 
+import io.xspy.query.TimeWindow;
+import io.xspy.source.LogCorrelation;
 import io.xspy.source.Page;
 import io.xspy.source.local.Exporter;
 import io.xspy.source.local.TraceStore;
+import io.xspy.timeline.Text;
+import io.xspy.trace.LogLine;
 import io.xspy.trace.Trace;
 import io.xspy.trace.TraceSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code xspy export --output PATH}: the loaded traces as NDJSON segment documents that --file reads back. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the traces of the window (and their log lines) as NDJSON that --file reads back.")
+        description = "Write the traces of the window (and their log lines) as NDJSON that --file reads back;"
+                + " an existing file is replaced only with --force.")
 final class ExportCommand implements Callable<Integer> {
 
     @ParentCommand XspyCommand root;
@@ -26,28 +34,57 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "EXPR", description = "Only the traces matching this filter expression.")
     String filter;
 
+    @Option(names = "--force", description = "Replace the output file if it exists.")
+    boolean force;
+
     @Override
     public Integer call() {
         try (Sources.Opened opened = Sources.open(root, root.err())) {
             // Read through the port, so every source exports the same way; embedded logs come along.
             TraceStore out = new TraceStore(Integer.MAX_VALUE, Integer.MAX_VALUE);
-            List<String> ids = new ArrayList<>();
+            TimeWindow window = opened.window(root);
+            List<TraceSummary> listed = new ArrayList<>();
             String token = null;
             do {
-                Page<TraceSummary> page = opened.source().traceSummaries(opened.window(root), filter, token);
-                page.items().forEach(s -> ids.add(s.id()));
+                Page<TraceSummary> page = opened.source().traceSummaries(window, filter, token);
+                listed.addAll(page.items());
                 token = page.nextToken();
             } while (token != null);
-            for (int i = 0; i < ids.size(); i += 100) {
-                for (Trace t : opened.source().traces(ids.subList(i, Math.min(ids.size(), i + 100)))) {
+            // Every log event of a file goes with it (unless a filter picks traces); from AWS, the traces' lines.
+            boolean wholeStoreLogs = opened.store() != null && filter == null;
+            Set<LogLine> logs = new LinkedHashSet<>();
+            Set<String> found = new HashSet<>();
+            for (int i = 0; i < listed.size(); i += 100) {
+                List<String> ids = listed.subList(i, Math.min(listed.size(), i + 100)).stream().map(TraceSummary::id).toList();
+                for (Trace t : opened.source().traces(ids)) {
+                    if (t.documents().isEmpty()) continue;
+                    found.add(t.id());
                     out.ingestAll(t.documents());
-                    opened.source().logs(t).forEach(out::addLog);
+                    if (!wholeStoreLogs) logs.addAll(opened.source().logs(t));
                 }
             }
-            Exporter.Written written = Exporter.export(out, output);
-            root.err().println("xspy: wrote " + ids.size() + " traces (" + written.documents() + " segment documents, "
-                    + written.logEvents() + " log events) to " + output);
+            for (TraceSummary s : listed) if (!found.contains(s.id())) out.addSummaryOnly(s);
+            if (wholeStoreLogs) {
+                boolean all = !root.sinceGiven() && root.until == null;
+                for (LogLine l : opened.store().allLogs()) if (all || window.contains(l.timestamp())) logs.add(l);
+            }
+            logs.removeIf(LogCorrelation::isMissingGroup); // the screen's marker, not an event
+            logs.forEach(out::addLog);
+            Exporter.Written written = Exporter.export(out, output, force);
+            String summaries = written.summaries() == 0 ? ""
+                    : " and " + count(written.summaries(), "trace summary").replace("summarys", "summaries")
+                            + " without segments";
+            root.err().println("xspy: wrote " + count(found.size(), "trace") + " (" + count(written.documents(), "segment document")
+                    + ", " + count(written.logEvents(), "log event") + ")" + summaries + " to "
+                    + Text.sanitize(output.toString(), false));
+            if (opened.store() == null) {
+                root.err().println("xspy: note: from AWS, only the log lines of the exported traces' invocations are written");
+            }
         }
         return 0;
+    }
+
+    static String count(long n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 }

@@ -15,6 +15,7 @@ import io.xspy.source.serve.ServeServer;
 import io.xspy.timeline.Text;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.Trace;
+import io.xspy.trace.TraceSummary;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ParameterException;
 
 /** Opens the source the command line asks for: the embedded store (demo, files, UDP) or AWS. */
 final class Sources {
@@ -34,9 +36,9 @@ final class Sources {
     record Opened(TraceSource source, TraceStore store, boolean wholeStoreWindow, List<AutoCloseable> resources)
             implements AutoCloseable {
 
-        /** The window of a command: --since/--until, or all of a file when no --since was given. */
+        /** The window of a command: --since/--until, or all of a file when neither was given. */
         TimeWindow window(XspyCommand options) {
-            if (wholeStoreWindow && !options.sinceGiven() && store != null) {
+            if (wholeStoreWindow && !options.sinceGiven() && options.until == null && store != null) {
                 TimeWindow all = storeWindow(store);
                 if (all != null) return all;
             }
@@ -72,20 +74,30 @@ final class Sources {
             embedded = true;
         }
         if (!embedded) {
-            return new Opened(AwsSource.create(new AwsOptions(o.profile, o.region, o.endpointUrl)), null, false,
-                    List.of());
+            AwsSource aws = AwsSource.create(new AwsOptions(o.profile, o.region, o.endpointUrl));
+            // problems in the documents X-Ray returned show on stderr as a file's do, once the command has read them
+            AutoCloseable reportProblems = () -> report(aws.recentDiagnostics(), aws.problemCount(), err);
+            return new Opened(aws, null, false, List.of(reportProblems));
         }
         TraceStore store = new TraceStore(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
         List<String> parts = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         for (Path file : o.files) {
             if (!Files.isReadable(file)) throw new SourceException("cannot read " + file + ": no such readable file");
+            long evictedBefore = store.counters().evicted();
             FileLoader.Loaded loaded = FileLoader.load(file, store);
-            report(loaded.diagnostics(), err);
+            report(loaded.diagnostics(), loaded.problems(), err);
+            long evicted = store.counters().evicted() - evictedBefore;
+            if (evicted > 0) {
+                err.println("xspy: warning: " + Text.sanitize(String.valueOf(file.getFileName()), false)
+                        + ": more traces than --max-traces " + o.maxTraces + ": kept the last " + o.maxTraces
+                        + " read, dropped " + evicted);
+            }
             parts.add("file " + file.getFileName());
         }
         DaemonReceiver receiver = null;
         if (o.listen != null) {
+            listenAddress(o); // a usage error before anything binds
             receiver = new DaemonReceiver(o.listen, store);
             resources.add(receiver);
             InetSocketAddress address = receiver.localAddress();
@@ -118,6 +130,21 @@ final class Sources {
         return o.samplingRules == null ? SamplingRules.sampleEverything() : SamplingRules.load(o.samplingRules);
     }
 
+    /** The --listen address, or a usage error in words (a host that is no address, a bad port). */
+    static InetSocketAddress listenAddress(XspyCommand o) {
+        InetSocketAddress address;
+        try {
+            address = DaemonReceiver.parseAddress(o.listen);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(o.spec.commandLine(), Text.sanitize(e.getMessage(), false));
+        }
+        if (address.isUnresolved()) {
+            throw new ParameterException(o.spec.commandLine(), "--listen: cannot listen on "
+                    + Text.sanitize(o.listen, false) + ": not a valid address");
+        }
+        return address;
+    }
+
     /** What the receiver has seen, for the status line. */
     static String udpStatus(DaemonReceiver.Counters c) {
         String s = "udp: " + c.received() + " datagrams";
@@ -141,17 +168,24 @@ final class Sources {
 
     /** Diagnostics of bad documents go to stderr, sanitized, the first few in full. */
     static void report(List<Diagnostic> diagnostics, PrintWriter err) {
+        report(diagnostics, diagnostics.size(), err);
+    }
+
+    /** The first diagnostics in full, then how many more there were in all. */
+    static void report(List<Diagnostic> diagnostics, long problems, PrintWriter err) {
         int shown = 0;
         for (Diagnostic d : diagnostics) {
-            if (shown++ == DIAGNOSTICS_SHOWN) {
-                err.println("xspy: warning: " + (diagnostics.size() - DIAGNOSTICS_SHOWN) + " more problems");
-                break;
-            }
+            if (shown == DIAGNOSTICS_SHOWN) break;
             err.println("xspy: warning: " + Text.sanitize(d.toString(), false));
+            shown++;
+        }
+        if (problems > shown) {
+            long more = problems - shown;
+            err.println("xspy: warning: " + more + " more " + (more == 1 ? "problem" : "problems"));
         }
     }
 
-    /** The span of everything in the store, or null when it is empty. */
+    /** The span of everything in the store (documents and summaries), or null when it is empty. */
     static TimeWindow storeWindow(TraceStore store) {
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
@@ -159,6 +193,10 @@ final class Sources {
             if (t.roots().isEmpty()) continue;
             first = Math.min(first, t.startTime());
             last = Math.max(last, t.endTime());
+        }
+        for (TraceSummary t : store.summariesOnly()) { // a get-trace-summaries file is all of it too
+            first = Math.min(first, t.startTime());
+            last = Math.max(last, t.startTime() + t.duration());
         }
         if (first > last) return null;
         return new TimeWindow(toInstant(Math.floor(first)), toInstant(Math.ceil(last) + 1));

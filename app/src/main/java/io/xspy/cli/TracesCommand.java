@@ -10,6 +10,7 @@ import io.xspy.source.Page;
 import io.xspy.source.XrayJson;
 import io.xspy.timeline.StatusMarks;
 import io.xspy.timeline.Style;
+import io.xspy.timeline.Text;
 import io.xspy.trace.Status;
 import io.xspy.trace.TraceSummary;
 import java.io.PrintWriter;
@@ -42,6 +43,7 @@ final class TracesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 1) throw new ParameterException(root.spec.commandLine(), "--limit: must be at least 1, not " + limit);
         if (filter != null) {
             try {
                 FilterParser.check(filter); // syntax; what this source cannot evaluate it says itself

@@ -1,6 +1,7 @@
 package io.xspy.cli;
 
 import io.xspy.query.TimeWindow;
+import io.xspy.timeline.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,7 +128,7 @@ public final class XspyCommand implements Callable<Integer> {
         try {
             return TimeWindow.parseSpan(since == null ? "15m" : since);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--since: " + Text.sanitize(e.getMessage(), false));
         }
     }
 
@@ -142,7 +143,8 @@ public final class XspyCommand implements Callable<Integer> {
                     end = now.minus(TimeWindow.parseSpan(until));
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(),
-                            "--until: \"" + until + "\" is neither an instant like 2026-11-26T15:00:00Z nor a span");
+                            "--until: \"" + Text.sanitize(until, false)
+                                    + "\" is neither an instant like 2026-11-26T15:00:00Z nor a span");
                 }
             }
         }

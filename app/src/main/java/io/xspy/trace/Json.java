@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,7 +25,17 @@ import java.util.Deque;
  * content is an error, so NDJSON never passes for its first line.
  */
 public final class Json {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * The longest segment document (or NDJSON line) read: 4 MiB. X-Ray itself takes at most 64 KB per
+     * segment document (PutTraceSegments) and 500 KB per trace, so anything X-Ray or a daemon ever
+     * produced fits many times over, while one absurd document costs tens of MB at most, not the heap.
+     */
+    public static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_DOCUMENT_CHARS).build())
+            .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}
@@ -57,12 +69,34 @@ public final class Json {
         }
     }
 
+    /** A streaming parser over text; closing it leaves the reader open. */
+    public static JsonParser parser(Reader reader) throws IOException {
+        return FACTORY.createParser(reader);
+    }
+
+    /** A value longer than the limit; the parser has been moved past it. */
+    public static final class TooLarge extends IOException {
+        public TooLarge(long limit) {
+            super("longer than " + limit + " characters");
+        }
+    }
+
     private static JsonNode read(JsonParser p) throws IOException {
-        Deque<ContainerNode<?>> open = new ArrayDeque<>();
-        JsonNode root = null;
-        String field = null;
         JsonToken t = p.nextToken();
         if (t == null) throw new JsonParseException(p, "no JSON value");
+        return end(p, readValue(p, Long.MAX_VALUE));
+    }
+
+    /**
+     * The value whose first token is the parser's current one, as a tree; the parser is left on its
+     * last token. A value longer than {@code maxChars} is skipped to its end and thrown as {@link TooLarge}.
+     */
+    public static JsonNode readValue(JsonParser p, long maxChars) throws IOException {
+        Deque<ContainerNode<?>> open = new ArrayDeque<>();
+        long start = offset(p);
+        JsonNode root = null;
+        String field = null;
+        JsonToken t = p.currentToken();
         while (true) {
             JsonNode value;
             switch (t) {
@@ -73,11 +107,11 @@ public final class Json {
                 }
                 case END_OBJECT, END_ARRAY -> {
                     open.pop();
-                    if (open.isEmpty()) return end(p, root);
+                    if (open.isEmpty()) return root;
                     t = next(p);
                     continue;
                 }
-                case START_OBJECT -> value = NODES.objectNode();
+                case START_OBJECT -> value = new ObjectNode(NODES, new FieldMap()); // compact: documents are kept as read
                 case START_ARRAY -> value = NODES.arrayNode();
                 case VALUE_STRING -> value = NODES.textNode(p.getText());
                 case VALUE_NUMBER_INT -> value = switch (p.getNumberType()) {
@@ -95,9 +129,30 @@ public final class Json {
             else if (open.peek() instanceof ObjectNode o) o.set(field, value);
             else ((ArrayNode) open.peek()).add(value);
             if (value instanceof ContainerNode<?> c) open.push(c);
-            else if (open.isEmpty()) return end(p, root);
+            else if (open.isEmpty()) return root;
+            if (offset(p) - start > maxChars) {
+                int enclosing = open.size(); // drop the tree, skip to the value's end
+                if (value instanceof ContainerNode<?>) {
+                    p.skipChildren();
+                    enclosing--;
+                }
+                for (; enclosing > 0; enclosing--) skipToEnd(p);
+                throw new TooLarge(maxChars);
+            }
             t = next(p);
         }
+    }
+
+    /** From inside a container to its end token. */
+    private static void skipToEnd(JsonParser p) throws IOException {
+        for (JsonToken t = next(p); t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY; t = next(p)) {
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) p.skipChildren();
+        }
+    }
+
+    private static long offset(JsonParser p) {
+        var at = p.currentLocation();
+        return at.getCharOffset() >= 0 ? at.getCharOffset() : at.getByteOffset();
     }
 
     private static JsonToken next(JsonParser p) throws IOException {
@@ -107,7 +162,7 @@ public final class Json {
     }
 
     private static JsonNode end(JsonParser p, JsonNode root) throws IOException {
-        if (p.nextToken() != null) throw new JsonParseException(p, "trailing content after the JSON value");
+        if (p.nextToken() != null) throw new JsonParseException(p, "trailing content after the JSON value", p.currentTokenLocation());
         return root;
     }
 }

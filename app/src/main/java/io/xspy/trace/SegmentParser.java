@@ -21,24 +21,31 @@ public final class SegmentParser {
     private static final Pattern TRACE_ID = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
 
     private final String source;
+    private final int line;
     private final List<Diagnostic> diagnostics;
     private int unnamedIds;
 
     public SegmentParser(String source, List<Diagnostic> diagnostics) {
+        this(source, 0, diagnostics);
+    }
+
+    /** @param line where the document starts in its file (0: no lines), for the diagnostics */
+    public SegmentParser(String source, int line, List<Diagnostic> diagnostics) {
         this.source = source;
+        this.line = line;
         this.diagnostics = diagnostics;
     }
 
     /** Parses a top-level document; returns null (with a diagnostic) when it cannot be placed. */
     public Segment parseDocument(JsonNode doc) {
         if (doc == null || !doc.isObject()) {
-            report(null, "not a JSON object" + (doc == null ? "" : " but " + describe(doc)) + "; skipped");
+            reject(null, "not a JSON object" + (doc == null ? "" : " but " + describe(doc)) + "; skipped");
             return null;
         }
         String id = idOf(doc, null);
         String traceId = text(doc, "trace_id", id);
         if (traceId == null || traceId.isBlank()) {
-            report(id, "missing required field trace_id; skipped");
+            reject(id, "missing required field trace_id; skipped");
             return null;
         }
         if (!TRACE_ID.matcher(traceId).matches()) {
@@ -66,7 +73,7 @@ public final class SegmentParser {
         if (start == null) {
             start = end != null ? end : parentStart;
             if (start == null) {
-                report(id, "no usable start_time or end_time; skipped");
+                reject(id, "no usable start_time or end_time; skipped"); // only a top-level document has no parent start
                 return null;
             }
             report(id, "missing start_time; placed at " + (end != null ? "its end time" : "its parent's start"));
@@ -266,8 +273,14 @@ public final class SegmentParser {
         return null;
     }
 
+    /** A problem in a document that is kept. */
     private void report(String id, String message) {
-        diagnostics.add(new Diagnostic(source, id, message));
+        diagnostics.add(Diagnostic.warning(source, line, id, message));
+    }
+
+    /** The reason a document is not kept. */
+    private void reject(String id, String message) {
+        diagnostics.add(Diagnostic.fatal(source, line, id, message));
     }
 
     private static String join(String a, String b) {

@@ -94,7 +94,7 @@ class CliTest {
     void badDocumentsAreReportedOnStderrAndGoodOnesStillShown() {
         Run r = run("--file", MIXED, "trace", BLOG_TRACE, "--width", "80");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("not JSON"), r.err());
+        assertTrue(r.err().contains("not valid JSON"), r.err());
         assertTrue(r.err().contains("end_time before start_time"), r.err());
         assertTrue(r.out().contains("xraystarter-go"), r.out());
         assertTrue(r.out().contains("evil"), "the bad subsegment is kept: " + r.out());

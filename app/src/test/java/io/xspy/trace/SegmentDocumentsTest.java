@@ -43,9 +43,9 @@ class SegmentDocumentsTest {
         ParseResult r = SegmentDocuments.parse(root.toString(), "batch.json");
         assertEquals(List.of("a", "b"), ids(r));
         assertEquals(2, r.diagnostics().size(), messages(r));
-        assertTrue(r.diagnostics().get(0).toString().startsWith("batch.json trace " + TRACE + " segment 2: Document is not JSON"),
+        assertTrue(r.diagnostics().get(0).toString().startsWith("batch.json: line 1: segment c: Document is not valid JSON"),
                 messages(r));
-        assertTrue(r.diagnostics().get(1).message().contains("1 trace ids were unprocessed"), messages(r));
+        assertTrue(r.diagnostics().get(1).message().contains("1 trace id was unprocessed"), messages(r));
     }
 
     @Test
@@ -53,7 +53,7 @@ class SegmentDocumentsTest {
         ParseResult r = SegmentDocuments.parse("[" + doc("a", "one") + ",\n " + doc("b", "two") + ", 42]", "arr.json");
         assertEquals(List.of("a", "b"), ids(r));
         assertEquals(1, r.diagnostics().size());
-        assertEquals("arr.json[2]: not a JSON object but a number; skipped", r.diagnostics().get(0).toString());
+        assertEquals("arr.json: line 2: not a JSON object but a number; skipped", r.diagnostics().get(0).toString());
     }
 
     @Test
@@ -63,7 +63,7 @@ class SegmentDocumentsTest {
         ParseResult r = SegmentDocuments.parse(text, "daemon.log");
         assertEquals(List.of("a", "b", "c"), ids(r));
         assertEquals(1, r.diagnostics().size(), messages(r));
-        assertTrue(r.diagnostics().get(0).toString().startsWith("daemon.log:6: not JSON"), messages(r));
+        assertTrue(r.diagnostics().get(0).toString().startsWith("daemon.log: line 6: not valid JSON: unexpected text 'this' at column 1"), messages(r));
     }
 
     /** The first line is a complete JSON value; the rest must not be dropped. */
@@ -108,7 +108,7 @@ class SegmentDocumentsTest {
     void badFieldKeepsTheDocument(String what, String field, String value, String expected) {
         ParseResult r = SegmentDocuments.parse(mutate(field, value), "bad.json");
         assertEquals(1, r.segments().size(), what);
-        assertTrue(r.diagnostics().stream().anyMatch(d -> d.toString().equals("bad.json: " + expected)), messages(r));
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.toString().equals("bad.json: line 1: " + expected)), messages(r));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,7 +119,7 @@ class SegmentDocumentsTest {
     void unplaceableDocumentIsSkipped(String what, String field, String value, String expected) {
         ParseResult r = SegmentDocuments.parse("[" + mutate(field, value) + "," + doc("b", "two") + "]", "bad.json");
         assertEquals(List.of("b"), ids(r), what);
-        assertTrue(r.diagnostics().stream().anyMatch(d -> d.toString().equals("bad.json[0]: " + expected)), messages(r));
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.toString().equals("bad.json: line 1: " + expected)), messages(r));
     }
 
     @Test
@@ -146,7 +146,7 @@ class SegmentDocumentsTest {
     void notJsonAtAll() {
         ParseResult r = SegmentDocuments.parse("<html>503 Service Unavailable</html>", "page.html");
         assertEquals(0, r.segments().size());
-        assertTrue(r.diagnostics().get(0).toString().startsWith("page.html:1: not JSON"), messages(r));
+        assertTrue(r.diagnostics().get(0).toString().startsWith("page.html: line 1: not valid JSON: unexpected character '<' at column 1"), messages(r));
     }
 
     @Test

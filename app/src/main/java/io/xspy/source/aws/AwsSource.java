@@ -248,6 +248,8 @@ public final class AwsSource implements TraceSource {
         String throttled = n == 0 ? "" : "AWS throttled " + n + (n == 1 ? " request" : " requests") + "; retrying slower";
         List<String> said = notices();
         String notice = said.isEmpty() ? "" : said.get(said.size() - 1);
+        long p = problems.get();
+        if (p > 0) notice = (notice.isEmpty() ? "" : notice + " \u00B7 ") + p + (p == 1 ? " problem" : " problems") + " in X-Ray's documents";
         return throttled.isEmpty() ? notice : notice.isEmpty() ? throttled : throttled + " \u00B7 " + notice;
     }
 
@@ -457,11 +459,40 @@ public final class AwsSource implements TraceSource {
             unprocessed.removeAll(documents.keySet());
             pending = List.copyOf(unprocessed);
         }
+        keep(diagnostics);
         List<Trace> out = new ArrayList<>();
         documents.forEach((id, docs) -> {
             if (!docs.isEmpty()) out.add(TraceAssembler.assemble(id, docs));
         });
         return out;
+    }
+
+    /** Problems in the documents X-Ray returned: counted, and the latest kept, as the embedded store does for files. */
+    private final java.util.concurrent.atomic.AtomicLong problems = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.ArrayDeque<Diagnostic> recentProblems = new java.util.ArrayDeque<>();
+    private static final int KEPT_PROBLEMS = 100;
+
+    private void keep(List<Diagnostic> found) {
+        if (found.isEmpty()) return;
+        problems.addAndGet(found.size());
+        synchronized (recentProblems) {
+            for (Diagnostic d : found) {
+                recentProblems.addLast(d);
+                if (recentProblems.size() > KEPT_PROBLEMS) recentProblems.removeFirst();
+            }
+        }
+    }
+
+    /** How many problems the documents read so far had. */
+    public long problemCount() {
+        return problems.get();
+    }
+
+    /** The latest problems (at most 100), oldest first. */
+    public List<Diagnostic> recentDiagnostics() {
+        synchronized (recentProblems) {
+            return List.copyOf(recentProblems);
+        }
     }
 
     private static Segment parse(SegmentParser parser, String document, List<Diagnostic> diagnostics, String traceId) {
@@ -470,8 +501,8 @@ public final class AwsSource implements TraceSource {
             JsonNode node = Json.read(document);
             return parser.parseDocument(node);
         } catch (JsonProcessingException e) {
-            diagnostics.add(new Diagnostic("BatchGetTraces " + traceId, null,
-                    "Document is not JSON: " + SegmentDocuments.brief(e)));
+            diagnostics.add(Diagnostic.fatal("BatchGetTraces " + traceId, 0, null,
+                    "Document is not valid JSON: " + SegmentDocuments.brief(e)));
             return null;
         }
     }

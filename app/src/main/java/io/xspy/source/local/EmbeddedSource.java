@@ -70,16 +70,19 @@ public final class EmbeddedSource implements TraceSource {
         return description;
     }
 
+    /** The graph of the traces that start in the window (as serve and X-Ray count them). */
     @Override
     public ServiceGraph serviceGraph(TimeWindow window) {
-        return ServiceGraphBuilder.build(index().traces(), window.start(), window.end());
+        List<Trace> starting = new ArrayList<>();
+        for (Trace t : index().traces()) if (window.contains(t.startTime())) starting.add(t);
+        return ServiceGraphBuilder.build(starting, window.start(), window.end());
     }
 
     /**
      * The stored traces newest first, rebuilt only when the store changed: repeated queries over a
      * quiet store cost a binary search and a walk until the page is full.
      */
-    private record Index(long version, TraceStore.View[] newestFirst, TraceSummary[] summariesOnly, double longest) {
+    private record Index(long version, TraceStore.View[] newestFirst, TraceSummary[] summariesOnly) {
         List<Trace> traces() {
             List<Trace> out = new ArrayList<>(newestFirst.length);
             for (TraceStore.View v : newestFirst) out.add(v.trace());
@@ -96,19 +99,17 @@ public final class EmbeddedSource implements TraceSource {
         List<TraceStore.View> views = new ArrayList<>(store.views());
         views.removeIf(v -> v.trace().roots().isEmpty());
         views.sort((a, b) -> NEWEST_FIRST.compare(a.summary(), b.summary()));
-        double longest = 0;
-        for (TraceStore.View v : views) longest = Math.max(longest, v.summary().duration());
         List<TraceSummary> only = new ArrayList<>(store.summariesOnly());
         only.sort(NEWEST_FIRST);
-        for (TraceSummary t : only) longest = Math.max(longest, t.duration());
-        current = new Index(version, views.toArray(new TraceStore.View[0]), only.toArray(new TraceSummary[0]), longest);
+        current = new Index(version, views.toArray(new TraceStore.View[0]), only.toArray(new TraceSummary[0]));
         index = current;
         return current;
     }
 
     /**
      * {@inheritDoc} A filter that cannot be read throws {@link io.xspy.query.FilterSyntaxException}
-     * (with the column); summaries-only traces (no segments to test) match only a blank filter.
+     * (with the column); summaries-only traces (no segments to test) match only a blank filter. A trace
+     * is in the window when it starts in it, as in X-Ray (GetTraceSummaries' default TimeRangeType, TraceId).
      */
     @Override
     public Page<TraceSummary> traceSummaries(TimeWindow window, String filterExpression, String pageToken) {
@@ -121,23 +122,20 @@ public final class EmbeddedSource implements TraceSource {
         TraceSummary first = key(to, "");
         if (after != null && NEWEST_FIRST.compare(after, first) >= 0) first = after;
         boolean exclusive = first == after;
-        double earliestStart = from - idx.longest();
         List<TraceSummary> page = new ArrayList<>(PAGE_SIZE + 1);
         TraceStore.View[] views = idx.newestFirst();
         for (int i = firstAfter(views, first, exclusive, v -> v.summary()); i < views.length && page.size() <= PAGE_SIZE; i++) {
             TraceSummary s = views[i].summary();
-            if (s.startTime() < earliestStart) break; // sorted by start: nothing later reaches the window
-            if (overlaps(s, from, to) && filter.matches(views[i].trace())) page.add(s);
+            if (s.startTime() < from) break; // newest first: the rest started before the window
+            if (filter.matches(views[i].trace())) page.add(s);
         }
         if (filter == Filter.ALL && idx.summariesOnly().length > 0) {
             TraceSummary[] only = idx.summariesOnly();
             int taken = 0;
             for (int i = firstAfter(only, first, exclusive, t -> t); i < only.length && taken <= PAGE_SIZE; i++) {
-                if (only[i].startTime() < earliestStart) break;
-                if (overlaps(only[i], from, to)) {
-                    page.add(only[i]);
-                    taken++;
-                }
+                if (only[i].startTime() < from) break;
+                page.add(only[i]);
+                taken++;
             }
             page.sort(NEWEST_FIRST);
         }
@@ -164,10 +162,6 @@ public final class EmbeddedSource implements TraceSource {
     private static TraceSummary key(double startTime, String id) {
         return new TraceSummary(id, startTime, 0, 0, false, false, false, false, null, java.util.Map.of(), List.of(),
                 List.of(), null, false);
-    }
-
-    private static boolean overlaps(TraceSummary s, double from, double to) {
-        return s.startTime() <= to && s.startTime() + s.duration() >= from;
     }
 
     /** A blank expression matches every trace; a bad one throws FilterSyntaxException with its column. */

@@ -2,34 +2,98 @@ package io.xspy.source.local;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xspy.source.LogCorrelation;
 import io.xspy.source.SourceException;
+import io.xspy.source.XrayJson;
 import io.xspy.trace.LogLine;
 import io.xspy.trace.Segment;
-import io.xspy.trace.SegmentDocuments;
 import io.xspy.trace.Trace;
+import io.xspy.trace.TraceSummary;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes the store as NDJSON that {@link FileLoader} reads back: one segment document per line, as it
  * was sent (the documents of each trace), then one log event per line in the format FileLoader
- * documents ({@code logGroupName}, {@code logStreamName}, {@code timestamp} in ms, {@code message}).
+ * documents ({@code logGroupName}, {@code logStreamName}, {@code timestamp} in ms, {@code message}),
+ * then each trace known only by its summary as a one-entry {@code {"TraceSummaries":[…]}} line (the
+ * shape of get-trace-summaries output). Nothing is invented: the screen's "log group not found"
+ * markers are not log events and are never written.
  */
 public final class Exporter {
 
     private Exporter() {}
 
-    public record Written(int documents, int logEvents) {}
+    public record Written(int documents, int logEvents, int summaries) {
+        public Written(int documents, int logEvents) {
+            this(documents, logEvents, 0);
+        }
+    }
 
+    /** Writes a new file; an existing one is an error (nothing is touched). */
     public static Written export(TraceStore store, Path path) {
-        try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            return export(store, out);
+        return export(store, path, false);
+    }
+
+    /**
+     * Writes to a temporary file beside {@code path} and renames it into place, so an interrupted
+     * export leaves no half file and the old file intact. An existing file is replaced only when
+     * {@code replace} is set.
+     */
+    public static Written export(TraceStore store, Path path, boolean replace) {
+        Path target = path.toAbsolutePath();
+        if (Files.isDirectory(target)) throw new SourceException("cannot write " + path + ": Is a directory");
+        if (!replace && Files.exists(target)) {
+            throw new SourceException(path + " already exists; add --force to replace it");
+        }
+        Path temp = null;
+        try {
+            // created as any new file is (the umask decides), not 0600 as a temporary file would be
+            temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".partial");
+            Written written;
+            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                written = export(store, out);
+            }
+            if (Files.exists(target)) keepPermissions(target, temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+            return written;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SourceException("cannot write " + path + ": no such directory");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SourceException("cannot write " + path + ": Permission denied");
         } catch (IOException e) {
             throw new SourceException("cannot write " + path + ": " + e.getMessage());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the message about the failed write is the one that matters
+                }
+            }
+        }
+    }
+
+    /** A replaced file keeps its permissions. */
+    private static void keepPermissions(Path from, Path to) {
+        try {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not a POSIX file system: the new file has the default permissions
         }
     }
 
@@ -45,6 +109,7 @@ public final class Exporter {
         }
         int events = 0;
         for (LogLine l : store.allLogs()) {
+            if (LogCorrelation.isMissingGroup(l)) continue; // a marker for the screen, not an event
             ObjectNode n = JsonNodeFactory.instance.objectNode();
             n.put("logGroupName", l.logGroup());
             n.put("logStreamName", l.logStream());
@@ -54,7 +119,15 @@ public final class Exporter {
             out.write('\n');
             events++;
         }
+        int summaries = 0;
+        for (TraceSummary s : store.summariesOnly()) {
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
+            n.putArray("TraceSummaries").add(XrayJson.traceSummary(s));
+            out.write(n.toString());
+            out.write('\n');
+            summaries++;
+        }
         out.flush();
-        return new Written(documents, events);
+        return new Written(documents, events, summaries);
     }
 }

@@ -1,17 +1,16 @@
 package io.xspy.source.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.source.SourceException;
 import io.xspy.source.XrayJson;
-import io.xspy.trace.Json;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.LogLine;
-import io.xspy.trace.ParseResult;
 import io.xspy.trace.SegmentDocuments;
+import io.xspy.trace.Segment;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,81 +32,107 @@ public final class FileLoader {
 
     private FileLoader() {}
 
-    /** What one file held. */
-    public record Loaded(int segments, int summaries, int logEvents, List<Diagnostic> diagnostics) {}
+    /** The diagnostics a load keeps in full; the rest are counted. */
+    static final int KEPT_DIAGNOSTICS = 100;
 
-    /** Loads the file into the store; a file that cannot be read is a SourceException with one line. */
+    /**
+     * What one file held.
+     *
+     * @param diagnostics the first {@value #KEPT_DIAGNOSTICS} problems found
+     * @param problems how many there were in all
+     */
+    public record Loaded(int segments, int summaries, int logEvents, List<Diagnostic> diagnostics, long problems) {
+        public Loaded(int segments, int summaries, int logEvents, List<Diagnostic> diagnostics) {
+            this(segments, summaries, logEvents, diagnostics, diagnostics.size());
+        }
+    }
+
+    /**
+     * Streams the file into the store, one document at a time: memory is the store's (bounded by its
+     * trace cap) plus one document, whatever the size of the file. A file that cannot be opened is a
+     * SourceException with one line; problems inside it are diagnostics.
+     */
     public static Loaded load(Path path, TraceStore store) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        if (Files.isDirectory(path)) throw new SourceException("cannot read " + path + ": Is a directory");
+        try (InputStream in = Files.newInputStream(path)) {
+            Loading loading = new Loading(name, store);
+            SegmentDocuments.read(in, name, loading);
+            return loading.done();
         } catch (NoSuchFileException e) {
             throw new SourceException("cannot read " + path + ": No such file");
         } catch (AccessDeniedException e) {
             throw new SourceException("cannot read " + path + ": Permission denied");
-        } catch (CharacterCodingException e) {
-            throw new SourceException("cannot read " + path + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new SourceException("cannot read " + path + ": " + (Files.isDirectory(path) ? "Is a directory" : e.getMessage()));
+            throw new SourceException("cannot read " + path + ": " + e.getMessage());
         }
-        return load(text, path.getFileName() == null ? path.toString() : path.getFileName().toString(), store);
     }
 
     /** Loads text read from {@code source} (a name for diagnostics). */
     public static Loaded load(String text, String source, TraceStore store) {
-        List<LogLine> logs = new ArrayList<>();
-        String segmentsText = takeLogLines(text, logs);
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        int segments = 0;
-        int summaries = 0;
-        if (!segmentsText.isBlank() || logs.isEmpty()) {
-            ParseResult parsed = SegmentDocuments.parse(segmentsText, source);
-            diagnostics.addAll(parsed.diagnostics());
-            store.ingestAll(parsed.segments());
-            segments = parsed.segments().size();
-            for (JsonNode summary : parsed.traceSummaries()) {
-                store.addSummaryOnly(XrayJson.readTraceSummary(summary));
-                summaries++;
-            }
+        Loading loading = new Loading(source, store);
+        try {
+            SegmentDocuments.read(new StringReader(text), source, loading);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return loading.done();
+    }
+
+    /** Puts what is read straight into the store, and counts it. */
+    private static final class Loading implements SegmentDocuments.Sink {
+        private final String source;
+        private final TraceStore store;
+        private final List<Diagnostic> kept = new ArrayList<>();
+        private long problems;
+        private int segments;
+        private int summaries;
+        private int logEvents;
+
+        Loading(String source, TraceStore store) {
+            this.source = source;
+            this.store = store;
+        }
+
+        @Override
+        public void segment(Segment segment) {
+            store.ingest(segment);
+            segments++;
+        }
+
+        @Override
+        public void summary(JsonNode summary) {
+            store.addSummaryOnly(XrayJson.readTraceSummary(summary));
+            summaries++;
+        }
+
+        @Override
+        public boolean other(JsonNode object) {
+            LogLine log = logLine(object);
+            if (log == null) return false;
+            store.addLog(log);
+            logEvents++;
+            return true;
+        }
+
+        @Override
+        public void diagnostic(Diagnostic d) {
+            problems++;
+            if (kept.size() < KEPT_DIAGNOSTICS) kept.add(d);
+            store.addDiagnostics(List.of(d));
+        }
+
+        Loaded done() {
             if (summaries > 0) {
-                diagnostics.add(new Diagnostic(source, null, summaries
+                diagnostic(new Diagnostic(source, null, summaries
                         + " trace summaries carry no segments: listed without timelines; use batch-get-traces output"));
             }
+            return new Loaded(segments, summaries, logEvents, List.copyOf(kept), problems);
         }
-        logs.forEach(store::addLog);
-        store.addDiagnostics(diagnostics);
-        return new Loaded(segments, summaries, logs.size(), List.copyOf(diagnostics));
     }
 
-    /**
-     * Moves log event lines out of the text into {@code logs}, leaving empty lines in their place
-     * so the line numbers of diagnostics stay right.
-     */
-    private static String takeLogLines(String text, List<LogLine> logs) {
-        if (!text.contains("\"message\"")) return text;
-        String[] lines = text.split("\n", -1);
-        boolean changed = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (!line.startsWith("{") || !line.contains("\"message\"")) continue;
-            LogLine log = logLine(line);
-            if (log != null) {
-                logs.add(log);
-                lines[i] = "";
-                changed = true;
-            }
-        }
-        return changed ? String.join("\n", lines) : text;
-    }
-
-    /** The log event on this line, or null when the line is something else. */
-    static LogLine logLine(String line) {
-        JsonNode n;
-        try {
-            n = Json.read(line);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+    /** The log event in this object, or null when it is something else. */
+    static LogLine logLine(JsonNode n) {
         if (n == null || !n.isObject() || n.has("trace_id") || !n.path("message").isTextual()) return null;
         JsonNode group = n.has("logGroupName") ? n.get("logGroupName") : n.get("logGroup");
         JsonNode stream = n.has("logStreamName") ? n.get("logStreamName") : n.get("logStream");

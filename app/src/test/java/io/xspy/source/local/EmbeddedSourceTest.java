@@ -78,7 +78,7 @@ class EmbeddedSourceTest {
     }
 
     @Test
-    void windowSelectsOverlappingTraces() {
+    void windowSelectsTracesStartingInIt() {
         EmbeddedSource source = sourceWith(20);
         TimeWindow window = new TimeWindow(Instant.ofEpochSecond((long) Fixtures.T0 + 5),
                 Instant.ofEpochSecond((long) Fixtures.T0 + 9));

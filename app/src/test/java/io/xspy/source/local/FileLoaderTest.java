@@ -64,7 +64,8 @@ class FileLoaderTest {
         TraceStore store = new TraceStore();
         FileLoader.Loaded loaded = FileLoader.load(text, "mixed.ndjson", store);
         assertEquals(1, loaded.logEvents());
-        assertEquals("mixed.ndjson:2", loaded.diagnostics().get(0).source());
+        assertEquals("mixed.ndjson", loaded.diagnostics().get(0).source());
+        assertEquals(2, loaded.diagnostics().get(0).line());
         LogLine line = store.allLogs().get(0);
         assertEquals(1_700_000_000.123, line.timestamp(), 1e-6);
         assertEquals("hi", line.message());
