@@ -187,7 +187,8 @@ public final class DaemonReceiver implements AutoCloseable {
             if (!found.isEmpty()) store.addDiagnostics(found);
             if (segment == null) {
                 malformed.incrementAndGet();
-                keep(found.isEmpty() ? new Diagnostic("udp", null, "not a segment document; dropped") : found.get(0));
+                keep(found.stream().filter(Diagnostic::fatal).findFirst()
+                        .orElseGet(() -> new Diagnostic("udp", null, "not a segment document; dropped")));
                 return;
             }
             store.ingest(segment);

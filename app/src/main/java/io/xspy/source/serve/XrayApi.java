@@ -11,13 +11,13 @@ import io.xspy.query.FilterSyntaxException;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.XrayJson;
 import io.xspy.source.local.TraceStore;
-import io.xspy.trace.Json;
+import io.xspy.trace.ParseResult;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.RootCauseJson;
 import io.xspy.trace.RootCauses;
 import io.xspy.trace.Segment;
 import io.xspy.trace.SegmentDocuments;
-import io.xspy.trace.SegmentParser;
+
 import io.xspy.trace.Trace;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -183,24 +184,17 @@ final class XrayApi {
                 unprocessed.addObject().put("ErrorCode", "InvalidSegment").put("Message", refused);
                 continue;
             }
-            JsonNode doc;
-            try {
-                doc = Json.read(d.textValue());
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                unprocessed.addObject().put("ErrorCode", "InvalidSegment")
-                        .put("Message", "not JSON: " + SegmentDocuments.brief(e));
-                continue;
-            }
-            int before = diagnostics.size();
-            Segment s = new SegmentParser(where, diagnostics).parseDocument(doc);
-            if (s == null) {
+            ParseResult read = SegmentDocuments.readDocument(d.textValue(), where);
+            diagnostics.addAll(read.diagnostics());
+            if (read.segments().isEmpty()) {
                 ObjectNode u = unprocessed.addObject();
-                if (doc.hasNonNull("id")) u.put("Id", RequestLimits.echo(doc.get("id").asText()));
-                // the last diagnostic is the one that rejected it; earlier ones are warnings
-                u.put("ErrorCode", "InvalidSegment").put("Message", diagnostics.size() > before
-                        ? RequestLimits.echo(diagnostics.get(diagnostics.size() - 1).message()) : "not a segment document");
+                Optional<Diagnostic> rejection = read.rejection();
+                rejection.map(Diagnostic::documentId).filter(id -> !id.isEmpty())
+                        .ifPresent(id -> u.put("Id", RequestLimits.echo(id)));
+                u.put("ErrorCode", "InvalidSegment").put("Message", RequestLimits.echo(
+                        rejection.map(Diagnostic::message).orElse("not a segment document")));
             } else {
-                store.ingest(s);
+                read.segments().forEach(store::ingest);
             }
         }
         store.addDiagnostics(diagnostics);
