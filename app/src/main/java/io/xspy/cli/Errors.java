@@ -21,6 +21,17 @@ final class Errors {
         return Text.sanitize(message, false);
     }
 
+    /** A message of several lines (a filter error's caret), each line sanitized on its own. */
+    static String lines(String message) {
+        if (message == null) return "";
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\n", -1)) {
+            if (out.length() > 0) out.append('\n');
+            out.append(Text.sanitize(line, false));
+        }
+        return out.toString();
+    }
+
     /**
      * A filter error as three lines: the message, the expression and a caret under the column of the
      * problem. Both are sanitized (a bidi override or an escape sequence in the expression would reorder

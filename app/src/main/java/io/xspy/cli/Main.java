@@ -29,7 +29,8 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((ex, args2) -> {
             CommandLine failed = ex.getCommandLine();
-            failed.getErr().println("xspy: " + ex.getMessage());
+            // picocli echoes the offending argument: each line goes through the sanitizer
+            failed.getErr().println("xspy: " + Errors.lines(ex.getMessage()));
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
             return 2;
         });

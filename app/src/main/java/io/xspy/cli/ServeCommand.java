@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Serve the embedded store (demo, files, UDP) over X-Ray's REST JSON API (GetServiceGraph, "
-                + "GetTraceSummaries, BatchGetTraces, PutTraceSegments, GetSamplingRules, GetSamplingTargets) "
+                + "GetTraceSummaries, BatchGetTraces, GetTraceGraph, PutTraceSegments, GetSamplingRules, GetSamplingTargets) "
                 + "and CloudWatch Logs' JSON API "
                 + "(FilterLogEvents, GetLogEvents), for the AWS CLI and SDKs:",
             "  aws xray get-service-graph --endpoint-url http://127.0.0.1:2772 ...",

@@ -78,4 +78,12 @@ class FilterErrorEchoTest {
         assertTrue(r.out().contains("\"HasFault\" : true") || r.out().contains("\"HasFault\":true"), r.out());
         assertFalse(r.out().contains("\"HasFault\" : false") || r.out().contains("\"HasFault\":false"), r.out());
     }
+
+    @Test
+    void picocli_usage_errors_echo_the_argument_sanitized() {
+        CliTest.Run r = CliTest.run("--demo", "--no-such-option-\u001B]0;owned\u0007\u202E");
+        assertEquals(2, r.exit(), r.err());
+        assertPrintable(r.err());
+        assertTrue(r.err().contains("--no-such-option-"), r.err());
+    }
 }
