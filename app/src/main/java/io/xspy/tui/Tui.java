@@ -7,6 +7,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import io.xspy.query.FilterParser;
 import io.xspy.query.FilterSyntaxException;
 import io.xspy.source.TraceSource;
@@ -69,6 +70,9 @@ public final class Tui implements AutoCloseable {
         PrintStream err = System.err;
         DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, Charset.defaultCharset());
         factory.setForceTextTerminal(true);
+        // Ctrl-C reaches the UI as a key (a request to quit, exit 0 like q); Lanterna's default
+        // would System.exit(1) from its input reader
+        factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
         Terminal terminal = factory.createTerminal();
         ByteArrayOutputStream held = new ByteArrayOutputStream();
         Tui tui = new Tui(source, options, terminal, clock, null);

@@ -57,4 +57,16 @@ class TmuxEndToEndIT {
             assertFalse(after.contains("Exception"), after);
         }
     }
+
+    @Test
+    void ctrlCQuitsCleanlyLikeQ() throws Exception {
+        Tmux.require();
+        try (Tmux tmux = Tmux.xspy(100, 30, "--demo")) {
+            tmux.waitFor(TmuxEndToEndIT::servicesShown, "the services screen");
+            tmux.keys("C-c");
+            String after = tmux.waitFor(s -> s.contains("xspy exit="), "xspy to end after Ctrl-C");
+            assertTrue(after.contains("xspy exit=0"), "Ctrl-C asks to quit, like q:\n" + after);
+            assertFalse(after.contains("xraystarter-py"), "the terminal is restored:\n" + after);
+        }
+    }
 }
