@@ -58,6 +58,8 @@ final class App {
     boolean follow;
     Instant lastRefresh;
     boolean quit;
+    /** The next frame repaints every cell (after a resize, or Ctrl-L), not only what changed. */
+    boolean repaint;
     int width = 80;
     int height = 24;
 
@@ -105,6 +107,10 @@ final class App {
         String name = key.name();
         if (name.equals("Ctrl-C") || name.equals("EOF")) {
             quit = true;
+            return;
+        }
+        if (KeyMap.lookup(key, where()) == Action.REDRAW) {
+            repaint = true; // anywhere, even in a prompt or over help
             return;
         }
         if (prompt != null) {

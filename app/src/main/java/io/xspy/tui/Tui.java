@@ -121,13 +121,17 @@ public final class Tui implements AutoCloseable {
     }
 
     /**
-     * One turn of the loop: resize, keys, loaded results, follow timer, then a frame if anything
+     * One turn of the loop: resize (then every cell is repainted), keys, loaded results, follow timer, then a frame if anything
      * changed. Returns whether anything happened.
      */
     public boolean step() throws IOException {
         start();
         boolean changed = false;
-        if (screen.doResizeIfNecessary() != null) changed = true;
+        if (screen.doResizeIfNecessary() != null) {
+            // the terminal kept, clipped or blanked what it showed: repaint every cell, not the changes
+            app.repaint = true;
+            changed = true;
+        }
         for (KeyStroke k; !app.quit && (k = screen.pollInput()) != null; ) {
             app.key(Key.from(k));
             changed = true;
@@ -150,7 +154,9 @@ public final class Tui implements AutoCloseable {
         app.height = size.getRows();
         Canvas canvas = Screens.render(app, size.getColumns(), size.getRows());
         copy(canvas);
-        screen.refresh(Screen.RefreshType.DELTA);
+        boolean complete = app.repaint;
+        app.repaint = false;
+        screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         lastFrameNanos = System.nanoTime();
     }
 

@@ -181,7 +181,7 @@ class BehaviourTest {
     }
 
     @Test
-    void resizeStormsNeverThrow() {
+    void afterEveryResizeTheTerminalShowsAFreshRender() {
         Random random = new Random(42);
         try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 80, 24)) {
             String[] walk = {"j", "Enter", "Enter", "Tab", "z", "l", "x", "Esc", "L", "Tab", "?", "Esc", "t", "Esc",
@@ -191,12 +191,28 @@ class BehaviourTest {
                 int w = random.nextInt(8) == 0 ? 1 + random.nextInt(3) : 1 + random.nextInt(220);
                 int h = random.nextInt(8) == 0 ? 1 + random.nextInt(3) : 1 + random.nextInt(70);
                 ui.resize(w, h);
+                assertEquals(ui.freshRender(), ui.screen(), "after resizing to " + w + "x" + h);
                 ui.keys(walk[i % walk.length]);
             }
             ui.resize(1, 1);
             ui.keys("Enter", "j");
-            ui.resize(80, 24);
+            ui.resize(120, 36);
+            ui.resize(17, 5);
+            ui.resize(120, 36);
             assertTrue(ui.screen().contains("xspy"), ui.screen());
+            assertEquals(ui.freshRender(), ui.screen());
+        }
+    }
+
+    @Test
+    void ctrlLRepaintsWhatSomethingElseWroteOnTheTerminal() {
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 80, 24)) {
+            String clean = ui.screen();
+            ui.terminal.setCursorPosition(0, 0);
+            ui.terminal.putString("garbage from another program");
+            assertTrue(ui.screen().startsWith("garbage"), ui.screen());
+            ui.keys("Ctrl-L");
+            assertEquals(clean, ui.screen());
         }
     }
 

@@ -69,6 +69,20 @@ final class Harness implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Steps the UI until its screen satisfies {@code ready}, for loads on threads of their own; fails
+     * with the last screen after a generous bound (a state is awaited, never a time).
+     */
+    String stepUntil(java.util.function.Predicate<String> ready, String what) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        String screen;
+        while (!ready.test(screen = step().screen())) {
+            if (System.nanoTime() > deadline) throw new AssertionError("waited 60 s for " + what + "; the screen was:\n" + screen);
+            Thread.onSpinWait();
+        }
+        return screen;
+    }
+
     Harness resize(int w, int h) {
         terminal.setTerminalSize(new TerminalSize(w, h));
         return step();
@@ -109,6 +123,12 @@ final class Harness implements AutoCloseable {
             lines.add(line.toString().replaceAll("\\s+$", ""));
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** What the UI draws for its current state at the terminal's size, rendered afresh, as text. */
+    String freshRender() {
+        TerminalSize size = terminal.getTerminalSize();
+        return Screens.render(tui.app(), size.getColumns(), size.getRows()).toText();
     }
 
     /** Compares the screen with a golden file; -Dgolden.update=true rewrites the file instead. */

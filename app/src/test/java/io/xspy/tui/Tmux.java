@@ -25,6 +25,7 @@ final class Tmux implements AutoCloseable {
 
     private final String socket = "xspy-it-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
     private final String session = "xspy";
+    private Path socketPath;
 
     private Tmux() {}
 
@@ -46,6 +47,7 @@ final class Tmux implements AutoCloseable {
         cmd.append("; echo \"xspy exit=$?\"; sleep 3600");
         t.tmux(false, "-u", "new-session", "-d", "-s", t.session, "-x", String.valueOf(width), "-y", String.valueOf(height),
                 cmd.toString());
+        t.socketPath = Path.of(t.tmux(false, "display-message", "-p", "#{socket_path}").strip());
         return t;
     }
 
@@ -66,11 +68,6 @@ final class Tmux implements AutoCloseable {
         return tmux(true, "capture-pane", "-p", "-t", session);
     }
 
-    /** The pane's text with its colours and attributes as escape sequences. */
-    String styledScreen() throws Exception {
-        return tmux(true, "capture-pane", "-p", "-e", "-t", session);
-    }
-
     /** Polls the screen until {@code ready} holds; fails with the last screen after {@link #PATIENCE}. */
     String waitFor(Predicate<String> ready, String what) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -83,9 +80,17 @@ final class Tmux implements AutoCloseable {
         throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; the screen was:\n" + screen);
     }
 
+    /** Writes straight to the pane's terminal, as another program sharing it would. */
+    Tmux scribble(String text) throws Exception {
+        String tty = tmux(false, "display-message", "-p", "-t", session, "#{pane_tty}").strip();
+        Files.writeString(Path.of(tty), text, StandardCharsets.UTF_8);
+        return this;
+    }
+
     @Override
     public void close() throws Exception {
         tmux(true, "kill-server");
+        if (socketPath != null) Files.deleteIfExists(socketPath);
     }
 
     static boolean available() {
