@@ -4,13 +4,17 @@ import io.xspy.source.SourceException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Runs loads off the UI thread and hands their results back through a queue the UI thread
  * drains. One load at a time: starting one cancels the one before, and so does {@link #cancel}.
- * A cancelled load's result is dropped.
+ * Cancelling interrupts the running task and drops its result, even if it comes later; the
+ * executor must not make a new load wait for a cancelled one that ignores the interrupt (the UI
+ * gives each load a thread of its own).
  */
 final class Loader {
 
@@ -18,6 +22,7 @@ final class Loader {
     static final class Progress {
         private volatile String text;
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        private Future<?> task;
 
         Progress(String text) { this.text = text; }
 
@@ -46,7 +51,7 @@ final class Loader {
         cancel();
         Progress progress = new Progress(label);
         current = progress;
-        executor.execute(() -> {
+        FutureTask<Void> task = new FutureTask<>(() -> {
             try {
                 T value = work.run(progress);
                 done.add(() -> finish(progress, () -> onResult.accept(value)));
@@ -54,7 +59,9 @@ final class Loader {
                 String message = message(e);
                 done.add(() -> finish(progress, () -> onError.accept(message)));
             }
-        });
+        }, null);
+        progress.task = task;
+        executor.execute(task);
     }
 
     private void finish(Progress progress, Runnable then) {
@@ -69,6 +76,7 @@ final class Loader {
         current = null;
         if (p == null) return false;
         p.cancelled.set(true);
+        p.task.cancel(true); // interrupts a blocked call; its result, if any, is dropped by finish
         return true;
     }
 

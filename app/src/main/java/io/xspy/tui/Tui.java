@@ -41,11 +41,13 @@ public final class Tui implements AutoCloseable {
 
     /**
      * A UI on the given terminal. {@code executor} runs the loads (tests pass a direct one for
-     * deterministic screens); null uses a background thread of its own.
+     * deterministic screens); null gives each load a background thread of its own.
      */
     public Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor)
             throws IOException {
-        this.ownExecutor = executor == null ? Executors.newSingleThreadExecutor(r -> {
+        // a thread per load (reused when idle): a cancelled call that ignores its interrupt, such as
+        // a hung network read, never holds up the next load
+        this.ownExecutor = executor == null ? Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "xspy-loader");
             t.setDaemon(true);
             return t;

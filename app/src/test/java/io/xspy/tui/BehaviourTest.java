@@ -11,7 +11,9 @@ import io.xspy.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What the UI does beyond the walk: errors, prompts, loads in flight, resizing, paging. */
@@ -137,6 +139,25 @@ class BehaviourTest {
             held.runAll();
             ui.step();
             assertTrue(ui.screen().contains("xraystarter-go"), ui.screen());
+        }
+    }
+
+    @Test
+    void escInterruptsAHungLoadAndTheNextLoadDoesNotWaitForIt() throws Exception {
+        FakeSource source = FakeSource.world();
+        CountDownLatch release = new CountDownLatch(1);
+        source.stallNext = release; // the service map's call hangs and ignores interrupts, as a stuck socket may
+        // null: the UI's own loader threads, as in production
+        try (Harness ui = new Harness(source, Harness.options(), 100, 30, null)) {
+            assertTrue(source.stalled.await(60, TimeUnit.SECONDS), "the first load reached the source");
+            ui.stepUntil(s -> s.contains("loading the service map"), "the progress line");
+            ui.keys("Esc");
+            assertTrue(ui.screen().contains("load cancelled"), ui.screen());
+            assertTrue(source.interruptedWhileStalled.await(60, TimeUnit.SECONDS), "Esc interrupts the running call");
+            ui.keys("r");
+            String screen = ui.stepUntil(s -> s.contains("xraystarter-go"), "the service map, loaded past the hung call");
+            assertEquals(1, release.getCount(), "the first call is still hung: " + screen);
+            release.countDown();
         }
     }
 
