@@ -34,6 +34,8 @@ final class App {
     enum Overlay { NONE, HELP, WINDOW }
 
     static final int PAGE_TARGET = 100;
+    /** At most this many summaries are loaded to sort a list by anything but time. */
+    static final int SORT_CAP = 5000;
     static final List<String> SPANS = List.of("5m", "15m", "1h", "3h", "6h", "custom");
 
     final TraceSource source;
@@ -170,7 +172,9 @@ final class App {
                 if (top() instanceof Views.Traces v) {
                     v.sort = v.sort.next();
                     v.resort(v.current() == null ? null : v.current().id());
-                    info("sorted by " + v.sort.label);
+                    // an order other than time needs every match, not the pages loaded so far
+                    if (v.sort != Views.Sort.TIME && v.nextToken != null && !v.loading) loadTraces(v, true);
+                    else info(sortedBy(v));
                 }
             }
             case NEXT_PANE -> { if (top() instanceof TraceState t) t.nextPane(); }
@@ -466,13 +470,16 @@ final class App {
         String filter = v.filter;
         String startToken = more ? v.nextToken : null;
         int have = more ? v.items.size() : 0;
-        int target = have + PAGE_TARGET;
+        boolean all = v.sort != Views.Sort.TIME;
+        int target = all ? Math.max(SORT_CAP, have + PAGE_TARGET) : have + PAGE_TARGET;
+        String sortLabel = v.sort.label;
         v.loading = true;
-        loader.start("loading traces", progress -> {
+        loader.start(all ? "loading every matching trace to sort by " + sortLabel : "loading traces", progress -> {
             List<TraceSummary> got = new ArrayList<>();
             String token = startToken;
             do {
-                progress.report("loading " + (have + got.size()) + "/" + target + " traces");
+                progress.report(all ? "loading every matching trace to sort by " + sortLabel + ": " + (have + got.size())
+                        + " so far (at most " + target + ")" : "loading " + (have + got.size()) + "/" + target + " traces");
                 Page<TraceSummary> page = source.traceSummaries(w, filter, token);
                 got.addAll(page.items());
                 token = page.nextToken();
@@ -482,11 +489,26 @@ final class App {
             v.loading = false;
             if (!more) v.clear();
             v.add(batch.items, batch.next);
-            if (v == top() && !more) info(v.items.isEmpty() ? "no traces match in the last " + Fmt.span(span) : "");
+            if (v != top()) return;
+            if (v.sort != Views.Sort.TIME && v.nextToken != null && v.items.size() < SORT_CAP) {
+                loadTraces(v, true); // sorted while this page loaded: the order needs the rest too
+                return;
+            }
+            if (v.items.isEmpty()) info("no traces match in the last " + Fmt.span(span));
+            else if (all) info(sortedBy(v));
+            else if (!more) info("");
         }, message -> {
             v.loading = false;
             error(message);
         });
+    }
+
+    private static String sortedBy(Views.Traces v) {
+        String s = "sorted by " + v.sort.label;
+        if (v.sort != Views.Sort.TIME && v.nextToken != null) {
+            s += " (the first " + v.items.size() + " matches; narrow the filter or the window to sort the rest)";
+        }
+        return s;
     }
 
     private record TraceData(Trace trace, List<LogLine> logs, String logError) {}

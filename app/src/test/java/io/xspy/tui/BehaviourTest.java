@@ -179,15 +179,60 @@ class BehaviourTest {
     }
 
     @Test
-    void sortCyclesAndKeepsTheSelection() {
-        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 120, 30)) {
-            ui.keys("/", "Enter", "s");
+    void sortCyclesOverEveryMatchingTraceAndKeepsTheSelection() {
+        Fixtures f = new Fixtures(300, 1.5);
+        FakeSource source = new FakeSource(f.ndjson(), f.logs(), 25);
+        try (Harness ui = new Harness(source, Harness.options().withWindow(java.time.Duration.ofHours(6)), 120, 30)) {
+            ui.keys("/", "Enter", "j", "j", "j");
+            Views.Traces list = (Views.Traces) ui.tui.app().top();
+            assertEquals(App.PAGE_TARGET, list.items.size(), "one page loaded before sorting");
+            String chosen = list.current().id();
+            List<io.xspy.trace.TraceSummary> all = source.traces.values().stream().map(io.xspy.trace.TraceSummary::of).toList();
+
+            ui.keys("s");
             assertTrue(ui.screen().contains("sorted by duration"), ui.screen());
+            assertEquals(sorted(all, Views.Sort.DURATION), ids(list.items), "every matching trace, not the first page");
+            assertEquals(chosen, list.current().id(), "the same trace stays selected");
+            assertTrue(ui.screen().contains("300 traces"), ui.screen());
+
             ui.keys("s", "s");
             assertTrue(ui.screen().contains("sorted by status"), ui.screen());
-            String firstRow = ui.screen().lines().toList().get(3);
-            assertTrue(firstRow.startsWith("!"), "faults first: " + firstRow);
+            assertEquals(sorted(all, Views.Sort.STATUS), ids(list.items));
+            assertEquals(chosen, list.current().id(), "the same trace stays selected");
+            ui.keys("s");
+            assertEquals(sorted(all, Views.Sort.TIME), ids(list.items));
+            assertEquals(chosen, list.current().id(), "the same trace stays selected");
+            ui.keys("s", "g");
+            String top = ui.screen().lines().toList().get(3);
+            assertTrue(top.contains(Fmt.duration(all.stream().mapToDouble(io.xspy.trace.TraceSummary::duration).max().orElseThrow(), false)),
+                    "the longest trace of all is first: " + top);
         }
+    }
+
+    @Test
+    void sortingSaysWhileItLoadsTheRest() {
+        Held held = new Held();
+        Fixtures f = new Fixtures(300, 1.5);
+        FakeSource source = new FakeSource(f.ndjson(), f.logs(), 25);
+        try (Harness ui = new Harness(source, Harness.options().withWindow(java.time.Duration.ofHours(6)), 120, 30, held)) {
+            held.runAll();
+            ui.keys("/", "Enter");
+            held.runAll();
+            ui.keys("s");
+            assertTrue(ui.screen().contains("loading every matching trace to sort by duration (Esc cancels)"), ui.screen());
+            held.runAll();
+            ui.step();
+            assertTrue(ui.screen().contains("sorted by duration"), ui.screen());
+            assertTrue(ui.screen().contains("300 traces"), ui.screen());
+        }
+    }
+
+    private static List<String> sorted(List<io.xspy.trace.TraceSummary> all, Views.Sort sort) {
+        return ids(all.stream().sorted(sort.comparator()).toList());
+    }
+
+    private static List<String> ids(List<io.xspy.trace.TraceSummary> list) {
+        return list.stream().map(io.xspy.trace.TraceSummary::id).toList();
     }
 
     @Test
