@@ -23,8 +23,12 @@ final class Loader {
         private volatile String text;
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private Future<?> task;
+        private final boolean quiet;
 
-        Progress(String text) { this.text = text; }
+        Progress(String text, boolean quiet) {
+            this.text = text;
+            this.quiet = quiet;
+        }
 
         void report(String line) { text = line; }
 
@@ -48,8 +52,16 @@ final class Loader {
 
     /** Starts a load; {@code onResult} or {@code onError} (with a one-line message) runs later on the UI thread. */
     <T> void start(String label, Work<T> work, Consumer<T> onResult, Consumer<String> onError) {
+        start(label, work, onResult, onError, false);
+    }
+
+    /**
+     * As {@link #start(String, Work, Consumer, Consumer)}; a {@code quiet} load (a live refresh)
+     * shows no progress line and gives way silently to Esc and to any other load.
+     */
+    <T> void start(String label, Work<T> work, Consumer<T> onResult, Consumer<String> onError, boolean quiet) {
         cancel();
-        Progress progress = new Progress(label);
+        Progress progress = new Progress(label, quiet);
         current = progress;
         FutureTask<Void> task = new FutureTask<>(() -> {
             try {
@@ -70,22 +82,29 @@ final class Loader {
         then.run();
     }
 
-    /** Cancels the running load, if any; returns whether there was one. */
+    /** Cancels the running load, if any; returns whether there was one the user would miss (not a quiet one). */
     boolean cancel() {
         Progress p = current;
         current = null;
         if (p == null) return false;
         p.cancelled.set(true);
         p.task.cancel(true); // interrupts a blocked call; its result, if any, is dropped by finish
-        return true;
+        return !p.quiet;
     }
 
-    boolean busy() { return current != null; }
+    /** Whether a load the user waits for runs (a quiet one does not count). */
+    boolean busy() {
+        Progress p = current;
+        return p != null && !p.quiet;
+    }
 
-    /** The running load's progress line, or null. */
+    /** Whether no load at all runs. */
+    boolean idle() { return current == null; }
+
+    /** The running load's progress line, or null (also for a quiet load). */
     String progress() {
         Progress p = current;
-        return p == null ? null : p.text();
+        return p == null || p.quiet ? null : p.text();
     }
 
     /** Runs the results that have arrived; returns whether there were any. */

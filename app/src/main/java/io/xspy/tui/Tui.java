@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 
 /**
  * The terminal UI: a loop on the calling thread that reads keys, applies loaded results, and
@@ -45,6 +46,15 @@ public final class Tui implements AutoCloseable {
      */
     public Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor)
             throws IOException {
+        this(source, options, terminal, clock, executor, System::nanoTime);
+    }
+
+    /**
+     * As above, with the monotonic time (nanoseconds) that paces the live refresh of the status
+     * line and of a live source's list; tests pass one they advance themselves.
+     */
+    public Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor,
+            LongSupplier ticker) throws IOException {
         // a thread per load (reused when idle): a cancelled call that ignores its interrupt, such as
         // a hung network read, never holds up the next load
         this.ownExecutor = executor == null ? Executors.newCachedThreadPool(r -> {
@@ -52,7 +62,8 @@ public final class Tui implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), Tui::checkFilter);
+        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), Tui::checkFilter,
+                ticker);
         this.palette = new Palette(options.color());
         this.screen = new TerminalScreen(terminal);
     }
@@ -123,7 +134,7 @@ public final class Tui implements AutoCloseable {
     }
 
     /**
-     * One turn of the loop: resize (then every cell is repainted), keys, loaded results, follow timer, then a frame if anything
+     * One turn of the loop: resize (then every cell is repainted), keys, timers, loaded results, then a frame if anything
      * changed. Returns whether anything happened.
      */
     public boolean step() throws IOException {
@@ -138,8 +149,8 @@ public final class Tui implements AutoCloseable {
             app.key(Key.from(k));
             changed = true;
         }
-        if (app.loader.drain()) changed = true;
         if (app.tick()) changed = true;
+        if (app.loader.drain()) changed = true;
         // progress lines change on their own while a load runs
         if (app.loader.busy() && System.nanoTime() - lastFrameNanos > 100_000_000L) changed = true;
         if (changed || dirty) {

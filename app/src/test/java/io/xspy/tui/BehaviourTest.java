@@ -51,6 +51,52 @@ class BehaviourTest {
     }
 
     @Test
+    void theStatusLineFollowsTheSourcesCountersWithoutAKey() {
+        FakeSource source = FakeSource.world();
+        source.status = "udp: 3 datagrams";
+        try (Harness ui = new Harness(source, Harness.options(), 100, 30)) {
+            assertTrue(ui.screen().contains("udp: 3 datagrams"), ui.screen());
+            ui.keys("/", "Enter");
+            int calls = source.summaryCalls;
+            source.status = "udp: 9 datagrams, 2 dropped \u00B7 4 traces evicted";
+            ui.tick();
+            assertTrue(ui.screen().contains("udp: 9 datagrams, 2 dropped \u00B7 4 traces evicted"), ui.screen());
+            assertEquals(calls, source.summaryCalls, "a source that is not live is not reloaded");
+        }
+    }
+
+    @Test
+    void aLiveSourcesNewTracesAppearWithoutAKeyAndTheSelectionStays() {
+        Fixtures f = new Fixtures(41);
+        FakeSource source = new FakeSource(f.ndjson(), f.logs(), 10);
+        source.live = true;
+        io.xspy.trace.Trace newest = source.traces.remove(Fixtures.traceId(40)); // arrives later
+        try (Harness ui = new Harness(source, Harness.options(), 120, 30)) {
+            ui.keys("/", "Enter", "j", "j");
+            Views.Traces list = (Views.Traces) ui.tui.app().top();
+            String chosen = list.current().id();
+            assertTrue(ui.screen().contains("40 traces"), ui.screen());
+            int first = list.first;
+
+            source.traces.put(newest.id(), newest);
+            ui.tick(); // the reload runs (on the calling thread here) and is drawn
+            assertTrue(ui.screen().contains("41 traces"), ui.screen());
+            assertEquals(newest.id(), list.items.get(0).id(), "the new trace is listed first");
+            assertEquals(chosen, list.current().id(), "the same trace stays selected");
+            assertEquals(first, list.first, "the list does not scroll");
+            assertFalse(ui.screen().contains("(Esc cancels)"), "a live reload shows no progress line");
+
+            ui.keys("Esc");
+            source.traces.remove(newest.id());
+            ui.tick();
+            assertTrue(ui.screen().contains("xraystarter-go"), ui.screen());
+            ui.keys("Esc");
+            assertFalse(ui.tui.quitRequested());
+            assertTrue(ui.screen().contains("q quits"), "Esc means back, not cancel a live reload: " + ui.screen());
+        }
+    }
+
+    @Test
     void failingSourceShowsItsMessageInTheStatusLineAndStaysUsable() {
         FakeSource source = FakeSource.world();
         source.failure = new SourceException("AccessDeniedException: not authorized to perform xray:GetServiceGraph");

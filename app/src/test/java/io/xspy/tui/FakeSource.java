@@ -64,6 +64,14 @@ final class FakeSource implements TraceSource {
         return status;
     }
 
+    /** What {@link #live()} says: whether traces keep arriving. */
+    volatile boolean live;
+
+    @Override
+    public boolean live() {
+        return live;
+    }
+
     @Override
     public String describe() {
         return "fake fixtures";

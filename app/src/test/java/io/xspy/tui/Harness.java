@@ -25,6 +25,8 @@ final class Harness implements AutoCloseable {
 
     final DefaultVirtualTerminal terminal;
     final Tui tui;
+    /** The UI's monotonic time: it moves only when a test calls {@link #tick}. */
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
 
     Harness(io.xspy.source.TraceSource source, TuiOptions options, int width, int height) {
         this(source, options, width, height, Runnable::run);
@@ -33,7 +35,7 @@ final class Harness implements AutoCloseable {
     Harness(io.xspy.source.TraceSource source, TuiOptions options, int width, int height, Executor executor) {
         terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
         try {
-            tui = new Tui(source, options, terminal, Fixtures.CLOCK, executor);
+            tui = new Tui(source, options, terminal, Fixtures.CLOCK, executor, nanos::get);
             tui.step();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,6 +83,12 @@ final class Harness implements AutoCloseable {
             Thread.onSpinWait();
         }
         return screen;
+    }
+
+    /** Lets one live-refresh period pass, then steps the UI (no key pressed). */
+    Harness tick() {
+        nanos.addAndGet(App.LIVE_PERIOD_NANOS);
+        return step();
     }
 
     Harness resize(int w, int h) {
