@@ -3,6 +3,10 @@ package io.xspy.tui;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +71,28 @@ class TmuxEndToEndIT {
             String after = tmux.waitFor(s -> s.contains("xspy exit="), "xspy to end after Ctrl-C");
             assertTrue(after.contains("xspy exit=0"), "Ctrl-C asks to quit, like q:\n" + after);
             assertFalse(after.contains("xraystarter-py"), "the terminal is restored:\n" + after);
+        }
+    }
+
+    @Test
+    void aListenerShowsArrivingTracesAndCountsWithoutAKey() throws Exception {
+        Tmux.require();
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (Tmux tmux = Tmux.xspy(100, 30, "--listen", "127.0.0.1:" + port);
+             DatagramSocket udp = new DatagramSocket()) {
+            tmux.waitFor(s -> s.contains("0 services") || s.contains("no services"), "the empty services screen");
+            double now = System.currentTimeMillis() / 1000.0;
+            String traceId = String.format("1-%08x-%024x", (long) now, System.nanoTime());
+            String doc = "{\"format\":\"json\",\"version\":1}\n{\"trace_id\":\"" + traceId + "\",\"id\":\"00000000000000a1\","
+                    + "\"name\":\"arrived-live\",\"start_time\":" + now + ",\"end_time\":" + (now + 0.25) + "}";
+            byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+            udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+            String screen = tmux.waitFor(s -> s.contains("arrived-live") && s.contains("udp: 1 datagrams"),
+                    "the new service and the datagram count, with no key pressed");
+            assertTrue(screen.contains("1 services"), screen);
         }
     }
 }
