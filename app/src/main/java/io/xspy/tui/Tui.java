@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,6 +38,8 @@ public final class Tui implements AutoCloseable {
     private final Palette palette;
     private final ExecutorService ownExecutor;
     private boolean dirty = true;
+    /** Set on every SIGWINCH, even when the size ends where it began (a storm Lanterna sees as no resize). */
+    private final AtomicBoolean windowChanged = new AtomicBoolean();
     private boolean started;
     private long lastFrameNanos;
 
@@ -89,6 +92,7 @@ public final class Tui implements AutoCloseable {
         Terminal terminal = factory.createTerminal();
         ByteArrayOutputStream held = new ByteArrayOutputStream();
         Tui tui = new Tui(source, options, terminal, clock, null);
+        WindowChanges.watch(() -> tui.windowChanged.set(true));
         Thread restore = new Thread(tui::close, "xspy-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
         PrintStream hold = new PrintStream(held, true, Charset.defaultCharset());
@@ -140,7 +144,7 @@ public final class Tui implements AutoCloseable {
     public boolean step() throws IOException {
         start();
         boolean changed = false;
-        if (screen.doResizeIfNecessary() != null) {
+        if (screen.doResizeIfNecessary() != null | windowChanged.getAndSet(false)) {
             // the terminal kept, clipped or blanked what it showed: repaint every cell, not the changes
             app.repaint = true;
             changed = true;
