@@ -80,7 +80,12 @@ final class Harness implements AutoCloseable {
         String screen;
         while (!ready.test(screen = step().screen())) {
             if (System.nanoTime() > deadline) throw new AssertionError("waited 60 s for " + what + "; the screen was:\n" + screen);
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(5); // a poll interval, not a wait for time: the loop ends on a state of the screen
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
         }
         return screen;
     }
