@@ -120,7 +120,7 @@ final class Sources {
         DaemonReceiver udp = receiver;
         if (o.demo) parts.add(0, "demo (seed " + o.seed + ")");
         EmbeddedSource embeddedSource = new EmbeddedSource(String.join(" \u00B7 ", parts), store,
-                () -> udp == null ? "" : udpStatus(udp.counters()));
+                () -> udp == null ? "" : udpStatus(udp.counters()), udp != null);
         TraceSource source = o.demo ? new DemoSource(o.seed, Clock.systemUTC(), embeddedSource) : embeddedSource;
         return new Opened(source, store, !o.files.isEmpty() && !o.demo && o.listen == null, resources);
     }

@@ -50,6 +50,14 @@ public interface TraceSource extends AutoCloseable {
         return "";
     }
 
+    /**
+     * Whether traces keep arriving while xspy runs (a UDP listener): the TUI then reloads the list
+     * it shows on its own, as it re-reads {@link #status()} for every source.
+     */
+    default boolean live() {
+        return false;
+    }
+
     @Override
     default void close() {}
 }

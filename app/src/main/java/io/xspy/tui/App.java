@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * The state of the whole UI and what keys do to it. Runs on the UI thread only; loads go through
@@ -34,6 +35,10 @@ final class App {
     enum Overlay { NONE, HELP, WINDOW }
 
     static final int PAGE_TARGET = 100;
+    /** At most this many summaries are loaded to sort a list by anything but time. */
+    static final int SORT_CAP = 5000;
+    /** How often the status line re-reads the source, and a live source's list reloads (as otel-tui does). */
+    static final long LIVE_PERIOD_NANOS = 500_000_000L;
     static final List<String> SPANS = List.of("5m", "15m", "1h", "3h", "6h", "custom");
 
     final TraceSource source;
@@ -42,6 +47,11 @@ final class App {
     final Loader loader;
     final FilterCheck filterCheck;
     final String description;
+    /** Monotonic nanoseconds for the live refresh (not the clock, which a file's view fixes). */
+    final LongSupplier ticker;
+    private long lastLiveTick;
+    /** Whether the status line shows the source's own status (re-read live) rather than a message. */
+    private boolean statusFromSource;
 
     Duration span;
     TimeWindow window;
@@ -58,11 +68,15 @@ final class App {
     boolean follow;
     Instant lastRefresh;
     boolean quit;
+    /** The next frame repaints every cell (after a resize, or Ctrl-L), not only what changed. */
+    boolean repaint;
     int width = 80;
     int height = 24;
 
-    App(TraceSource source, TuiOptions options, Clock clock, Loader loader, FilterCheck filterCheck) {
+    App(TraceSource source, TuiOptions options, Clock clock, Loader loader, FilterCheck filterCheck, LongSupplier ticker) {
         this.source = source;
+        this.ticker = ticker;
+        this.lastLiveTick = ticker.getAsLong();
         this.options = options;
         this.clock = clock;
         this.loader = loader;
@@ -105,6 +119,10 @@ final class App {
         String name = key.name();
         if (name.equals("Ctrl-C") || name.equals("EOF")) {
             quit = true;
+            return;
+        }
+        if (KeyMap.lookup(key, where()) == Action.REDRAW) {
+            repaint = true; // anywhere, even in a prompt or over help
             return;
         }
         if (prompt != null) {
@@ -164,7 +182,9 @@ final class App {
                 if (top() instanceof Views.Traces v) {
                     v.sort = v.sort.next();
                     v.resort(v.current() == null ? null : v.current().id());
-                    info("sorted by " + v.sort.label);
+                    // an order other than time needs every match, not the pages loaded so far
+                    if (v.sort != Views.Sort.TIME && v.nextToken != null && !loader.busy()) loadTraces(v, true);
+                    else info(sortedBy(v));
                 }
             }
             case NEXT_PANE -> { if (top() instanceof TraceState t) t.nextPane(); }
@@ -435,8 +455,45 @@ final class App {
         else loadServices();
     }
 
-    /** Follow mode: refreshes when the interval has passed and nothing is loading. */
+    /**
+     * The timers: every {@link #LIVE_PERIOD_NANOS} the live refresh; in follow mode, a refresh when
+     * the interval has passed and nothing is loading. Returns whether anything changed.
+     */
     boolean tick() {
+        boolean changed = false;
+        long now = ticker.getAsLong();
+        if (now - lastLiveTick >= LIVE_PERIOD_NANOS) {
+            lastLiveTick = now;
+            changed = liveTick();
+        }
+        return followTick() || changed;
+    }
+
+    /**
+     * Re-reads the source's status (counters such as UDP datagrams and evictions); a live source's
+     * list is reloaded quietly, keeping the selection and the scroll. A trace being read stays put.
+     */
+    private boolean liveTick() {
+        boolean changed = false;
+        if (statusFromSource) {
+            String now = sourceStatus();
+            changed = !now.equals(status);
+            status = now;
+        }
+        if (source.live() && loader.idle() && prompt == null && overlay == Overlay.NONE) {
+            Object top = top();
+            if (top instanceof Views.Traces v && v.loaded) {
+                window = TimeWindow.last(span, clock.instant());
+                loadTraces(v, false, true);
+            } else if (top instanceof Views.Services && services.loaded) {
+                window = TimeWindow.last(span, clock.instant());
+                loadServices(true);
+            }
+        }
+        return changed;
+    }
+
+    private boolean followTick() {
         if (!follow || loader.busy() || prompt != null) return false;
         Instant now = clock.instant();
         if (lastRefresh != null && Duration.between(lastRefresh, now).compareTo(options.followInterval()) < 0) return false;
@@ -445,27 +502,39 @@ final class App {
     }
 
     private void loadServices() {
+        loadServices(false);
+    }
+
+    private void loadServices(boolean quiet) {
         TimeWindow w = window;
         loader.start("loading the service map", progress -> source.serviceGraph(w), graph -> {
             services.set(graph);
-            info("");
-        }, this::error);
+            if (!quiet) info("");
+        }, this::error, quiet);
     }
 
     private record Batch(List<TraceSummary> items, String next) {}
 
     private void loadTraces(Views.Traces v, boolean more) {
+        loadTraces(v, more, false);
+    }
+
+    /** Loads a page more, or the list again; a quiet reload (live) loads as many as are shown. */
+    private void loadTraces(Views.Traces v, boolean more, boolean quiet) {
         TimeWindow w = window;
         String filter = v.filter;
         String startToken = more ? v.nextToken : null;
         int have = more ? v.items.size() : 0;
-        int target = have + PAGE_TARGET;
+        boolean all = v.sort != Views.Sort.TIME;
+        int target = all ? Math.max(SORT_CAP, have + PAGE_TARGET) : Math.max(have + PAGE_TARGET, quiet ? v.items.size() : 0);
+        String sortLabel = v.sort.label;
         v.loading = true;
-        loader.start("loading traces", progress -> {
+        loader.start(all ? "loading every matching trace to sort by " + sortLabel : "loading traces", progress -> {
             List<TraceSummary> got = new ArrayList<>();
             String token = startToken;
             do {
-                progress.report("loading " + (have + got.size()) + "/" + target + " traces");
+                progress.report(all ? "loading every matching trace to sort by " + sortLabel + ": " + (have + got.size())
+                        + " so far (at most " + target + ")" : "loading " + (have + got.size()) + "/" + target + " traces");
                 Page<TraceSummary> page = source.traceSummaries(w, filter, token);
                 got.addAll(page.items());
                 token = page.nextToken();
@@ -473,13 +542,29 @@ final class App {
             return new Batch(got, token);
         }, batch -> {
             v.loading = false;
-            if (!more) v.clear();
-            v.add(batch.items, batch.next);
-            if (v == top() && !more) info(v.items.isEmpty() ? "no traces match in the last " + Fmt.span(span) : "");
+            if (more) v.add(batch.items, batch.next);
+            else v.replace(batch.items, batch.next);
+            if (v != top()) return;
+            if (v.sort != Views.Sort.TIME && v.nextToken != null && v.items.size() < SORT_CAP) {
+                loadTraces(v, true); // sorted while this page loaded: the order needs the rest too
+                return;
+            }
+            if (quiet) return;
+            if (v.items.isEmpty()) info("no traces match in the last " + Fmt.span(span));
+            else if (all) info(sortedBy(v));
+            else if (!more) info("");
         }, message -> {
             v.loading = false;
             error(message);
-        });
+        }, quiet);
+    }
+
+    private static String sortedBy(Views.Traces v) {
+        String s = "sorted by " + v.sort.label;
+        if (v.sort != Views.Sort.TIME && v.nextToken != null) {
+            s += " (the first " + v.items.size() + " matches; narrow the filter or the window to sort the rest)";
+        }
+        return s;
     }
 
     private record TraceData(Trace trace, List<LogLine> logs, String logError) {}
@@ -504,12 +589,14 @@ final class App {
     }
 
     void error(String message) {
+        statusFromSource = false;
         status = message;
         statusStyle = Style.FAULT;
     }
 
     /** A message for the status line; an empty one shows the source's own status instead. */
     void info(String message) {
+        statusFromSource = message.isEmpty();
         status = message.isEmpty() ? sourceStatus() : message;
         statusStyle = Style.NORMAL;
     }

@@ -48,6 +48,7 @@ final class KeyMap {
             new Binding(List.of("F"), Action.FOLLOW, "follow (refresh every few seconds)", ALL, false),
             new Binding(List.of("Esc", "Backspace"), Action.BACK, "back (Esc also cancels a load)", ALL, true),
             new Binding(List.of("?"), Action.HELP, "help", ALL, true),
+            new Binding(List.of("Ctrl-L"), Action.REDRAW, "redraw the screen", ALL, false),
             new Binding(List.of("q", "Ctrl-C"), Action.QUIT, "quit", ALL, true));
 
     private KeyMap() {}

@@ -4,13 +4,17 @@ import io.xspy.source.SourceException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Runs loads off the UI thread and hands their results back through a queue the UI thread
  * drains. One load at a time: starting one cancels the one before, and so does {@link #cancel}.
- * A cancelled load's result is dropped.
+ * Cancelling interrupts the running task and drops its result, even if it comes later; the
+ * executor must not make a new load wait for a cancelled one that ignores the interrupt (the UI
+ * gives each load a thread of its own).
  */
 final class Loader {
 
@@ -18,8 +22,13 @@ final class Loader {
     static final class Progress {
         private volatile String text;
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        private Future<?> task;
+        private final boolean quiet;
 
-        Progress(String text) { this.text = text; }
+        Progress(String text, boolean quiet) {
+            this.text = text;
+            this.quiet = quiet;
+        }
 
         void report(String line) { text = line; }
 
@@ -43,10 +52,18 @@ final class Loader {
 
     /** Starts a load; {@code onResult} or {@code onError} (with a one-line message) runs later on the UI thread. */
     <T> void start(String label, Work<T> work, Consumer<T> onResult, Consumer<String> onError) {
+        start(label, work, onResult, onError, false);
+    }
+
+    /**
+     * As {@link #start(String, Work, Consumer, Consumer)}; a {@code quiet} load (a live refresh)
+     * shows no progress line and gives way silently to Esc and to any other load.
+     */
+    <T> void start(String label, Work<T> work, Consumer<T> onResult, Consumer<String> onError, boolean quiet) {
         cancel();
-        Progress progress = new Progress(label);
+        Progress progress = new Progress(label, quiet);
         current = progress;
-        executor.execute(() -> {
+        FutureTask<Void> task = new FutureTask<>(() -> {
             try {
                 T value = work.run(progress);
                 done.add(() -> finish(progress, () -> onResult.accept(value)));
@@ -54,7 +71,9 @@ final class Loader {
                 String message = message(e);
                 done.add(() -> finish(progress, () -> onError.accept(message)));
             }
-        });
+        }, null);
+        progress.task = task;
+        executor.execute(task);
     }
 
     private void finish(Progress progress, Runnable then) {
@@ -63,21 +82,29 @@ final class Loader {
         then.run();
     }
 
-    /** Cancels the running load, if any; returns whether there was one. */
+    /** Cancels the running load, if any; returns whether there was one the user would miss (not a quiet one). */
     boolean cancel() {
         Progress p = current;
         current = null;
         if (p == null) return false;
         p.cancelled.set(true);
-        return true;
+        p.task.cancel(true); // interrupts a blocked call; its result, if any, is dropped by finish
+        return !p.quiet;
     }
 
-    boolean busy() { return current != null; }
+    /** Whether a load the user waits for runs (a quiet one does not count). */
+    boolean busy() {
+        Progress p = current;
+        return p != null && !p.quiet;
+    }
 
-    /** The running load's progress line, or null. */
+    /** Whether no load at all runs. */
+    boolean idle() { return current == null; }
+
+    /** The running load's progress line, or null (also for a quiet load). */
     String progress() {
         Progress p = current;
-        return p == null ? null : p.text();
+        return p == null || p.quiet ? null : p.text();
     }
 
     /** Runs the results that have arrived; returns whether there were any. */

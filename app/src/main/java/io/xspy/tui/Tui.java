@@ -7,6 +7,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import io.xspy.source.TraceSource;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Cell;
@@ -20,6 +21,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * The terminal UI: a loop on the calling thread that reads keys, applies loaded results, and
@@ -33,21 +36,35 @@ public final class Tui implements AutoCloseable {
     private final Palette palette;
     private final ExecutorService ownExecutor;
     private boolean dirty = true;
+    /** Set on every SIGWINCH, even when the size ends where it began (a storm Lanterna sees as no resize). */
+    private final AtomicBoolean windowChanged = new AtomicBoolean();
     private boolean started;
     private long lastFrameNanos;
 
     /**
      * A UI on the given terminal. {@code executor} runs the loads (tests pass a direct one for
-     * deterministic screens); null uses a background thread of its own.
+     * deterministic screens); null gives each load a background thread of its own.
      */
     public Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor)
             throws IOException {
-        this.ownExecutor = executor == null ? Executors.newSingleThreadExecutor(r -> {
+        this(source, options, terminal, clock, executor, System::nanoTime);
+    }
+
+    /**
+     * As above, with the monotonic time (nanoseconds) that paces the live refresh of the status
+     * line and of a live source's list; tests pass one they advance themselves.
+     */
+    public Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor,
+            LongSupplier ticker) throws IOException {
+        // a thread per load (reused when idle): a cancelled call that ignores its interrupt, such as
+        // a hung network read, never holds up the next load
+        this.ownExecutor = executor == null ? Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "xspy-loader");
             t.setDaemon(true);
             return t;
         }) : null;
-        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), source::checkFilter);
+        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor),
+                source::checkFilter, ticker);
         this.palette = new Palette(options.color());
         this.screen = new TerminalScreen(terminal);
     }
@@ -67,9 +84,13 @@ public final class Tui implements AutoCloseable {
         PrintStream err = System.err;
         DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, Charset.defaultCharset());
         factory.setForceTextTerminal(true);
+        // Ctrl-C reaches the UI as a key (a request to quit, exit 0 like q); Lanterna's default
+        // would System.exit(1) from its input reader
+        factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
         Terminal terminal = factory.createTerminal();
         ByteArrayOutputStream held = new ByteArrayOutputStream();
         Tui tui = new Tui(source, options, terminal, clock, null);
+        WindowChanges.watch(() -> tui.windowChanged.set(true));
         Thread restore = new Thread(tui::close, "xspy-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
         PrintStream hold = new PrintStream(held, true, Charset.defaultCharset());
@@ -115,19 +136,23 @@ public final class Tui implements AutoCloseable {
     }
 
     /**
-     * One turn of the loop: resize, keys, loaded results, follow timer, then a frame if anything
+     * One turn of the loop: resize (then every cell is repainted), keys, timers, loaded results, then a frame if anything
      * changed. Returns whether anything happened.
      */
     public boolean step() throws IOException {
         start();
         boolean changed = false;
-        if (screen.doResizeIfNecessary() != null) changed = true;
+        if (screen.doResizeIfNecessary() != null | windowChanged.getAndSet(false)) {
+            // the terminal kept, clipped or blanked what it showed: repaint every cell, not the changes
+            app.repaint = true;
+            changed = true;
+        }
         for (KeyStroke k; !app.quit && (k = screen.pollInput()) != null; ) {
             app.key(Key.from(k));
             changed = true;
         }
-        if (app.loader.drain()) changed = true;
         if (app.tick()) changed = true;
+        if (app.loader.drain()) changed = true;
         // progress lines change on their own while a load runs
         if (app.loader.busy() && System.nanoTime() - lastFrameNanos > 100_000_000L) changed = true;
         if (changed || dirty) {
@@ -144,7 +169,9 @@ public final class Tui implements AutoCloseable {
         app.height = size.getRows();
         Canvas canvas = Screens.render(app, size.getColumns(), size.getRows());
         copy(canvas);
-        screen.refresh(Screen.RefreshType.DELTA);
+        boolean complete = app.repaint;
+        app.repaint = false;
+        screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         lastFrameNanos = System.nanoTime();
     }
 

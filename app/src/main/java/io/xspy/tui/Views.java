@@ -110,6 +110,16 @@ final class Views {
             resort(keep);
         }
 
+        /** Replaces the list with a reload, keeping the selected trace (when still there) and the scroll. */
+        void replace(List<TraceSummary> page, String token) {
+            String keep = current() == null ? null : current().id();
+            int top = first;
+            clear();
+            add(page, token);
+            resort(keep);
+            first = top;
+        }
+
         void clear() {
             items = new ArrayList<>();
             nextToken = null;

@@ -11,7 +11,9 @@ import io.xspy.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What the UI does beyond the walk: errors, prompts, loads in flight, resizing, paging. */
@@ -49,6 +51,52 @@ class BehaviourTest {
     }
 
     @Test
+    void theStatusLineFollowsTheSourcesCountersWithoutAKey() {
+        FakeSource source = FakeSource.world();
+        source.status = "udp: 3 datagrams";
+        try (Harness ui = new Harness(source, Harness.options(), 100, 30)) {
+            assertTrue(ui.screen().contains("udp: 3 datagrams"), ui.screen());
+            ui.keys("/", "Enter");
+            int calls = source.summaryCalls;
+            source.status = "udp: 9 datagrams, 2 dropped \u00B7 4 traces evicted";
+            ui.tick();
+            assertTrue(ui.screen().contains("udp: 9 datagrams, 2 dropped \u00B7 4 traces evicted"), ui.screen());
+            assertEquals(calls, source.summaryCalls, "a source that is not live is not reloaded");
+        }
+    }
+
+    @Test
+    void aLiveSourcesNewTracesAppearWithoutAKeyAndTheSelectionStays() {
+        Fixtures f = new Fixtures(41);
+        FakeSource source = new FakeSource(f.ndjson(), f.logs(), 10);
+        source.live = true;
+        io.xspy.trace.Trace newest = source.traces.remove(Fixtures.traceId(40)); // arrives later
+        try (Harness ui = new Harness(source, Harness.options(), 120, 30)) {
+            ui.keys("/", "Enter", "j", "j");
+            Views.Traces list = (Views.Traces) ui.tui.app().top();
+            String chosen = list.current().id();
+            assertTrue(ui.screen().contains("40 traces"), ui.screen());
+            int first = list.first;
+
+            source.traces.put(newest.id(), newest);
+            ui.tick(); // the reload runs (on the calling thread here) and is drawn
+            assertTrue(ui.screen().contains("41 traces"), ui.screen());
+            assertEquals(newest.id(), list.items.get(0).id(), "the new trace is listed first");
+            assertEquals(chosen, list.current().id(), "the same trace stays selected");
+            assertEquals(first, list.first, "the list does not scroll");
+            assertFalse(ui.screen().contains("(Esc cancels)"), "a live reload shows no progress line");
+
+            ui.keys("Esc");
+            source.traces.remove(newest.id());
+            ui.tick();
+            assertTrue(ui.screen().contains("xraystarter-go"), ui.screen());
+            ui.keys("Esc");
+            assertFalse(ui.tui.quitRequested());
+            assertTrue(ui.screen().contains("q quits"), "Esc means back, not cancel a live reload: " + ui.screen());
+        }
+    }
+
+    @Test
     void failingSourceShowsItsMessageInTheStatusLineAndStaysUsable() {
         FakeSource source = FakeSource.world();
         source.failure = new SourceException("AccessDeniedException: not authorized to perform xray:GetServiceGraph");
@@ -79,7 +127,8 @@ class BehaviourTest {
             int caret = lines.get(22).indexOf('^');
             int column = assertThrows(FilterSyntaxException.class, () -> FilterParser.parse("service(\"x\"")).column();
             assertEquals("filter> ".length() + column - 1, caret, screen);
-            assertTrue(lines.get(22).contains("expected \")\""), screen);
+            // the caret stands under its column; the message wraps on the rows above it, never cut
+            assertTrue(String.join(" ", lines.subList(19, 23)).contains("expected \")\""), screen);
             ui.keys(")", "Esc");
             assertFalse(ui.screen().contains("filter>"), ui.screen());
             // a valid expression is loaded, remembered, and recalled with the up arrow
@@ -141,6 +190,25 @@ class BehaviourTest {
     }
 
     @Test
+    void escInterruptsAHungLoadAndTheNextLoadDoesNotWaitForIt() throws Exception {
+        FakeSource source = FakeSource.world();
+        CountDownLatch release = new CountDownLatch(1);
+        source.stallNext = release; // the service map's call hangs and ignores interrupts, as a stuck socket may
+        // null: the UI's own loader threads, as in production
+        try (Harness ui = new Harness(source, Harness.options(), 100, 30, null)) {
+            assertTrue(source.stalled.await(60, TimeUnit.SECONDS), "the first load reached the source");
+            ui.stepUntil(s -> s.contains("loading the service map"), "the progress line");
+            ui.keys("Esc");
+            assertTrue(ui.screen().contains("load cancelled"), ui.screen());
+            assertTrue(source.interruptedWhileStalled.await(60, TimeUnit.SECONDS), "Esc interrupts the running call");
+            ui.keys("r");
+            String screen = ui.stepUntil(s -> s.contains("xraystarter-go"), "the service map, loaded past the hung call");
+            assertEquals(1, release.getCount(), "the first call is still hung: " + screen);
+            release.countDown();
+        }
+    }
+
+    @Test
     void tracesLoadInPagesWithProgressAndMoreWhenScrolledDown() {
         Fixtures f = new Fixtures(300, 1.5);
         FakeSource source = new FakeSource(f.ndjson(), f.logs(), 25);
@@ -158,15 +226,60 @@ class BehaviourTest {
     }
 
     @Test
-    void sortCyclesAndKeepsTheSelection() {
-        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 120, 30)) {
-            ui.keys("/", "Enter", "s");
+    void sortCyclesOverEveryMatchingTraceAndKeepsTheSelection() {
+        Fixtures f = new Fixtures(300, 1.5);
+        FakeSource source = new FakeSource(f.ndjson(), f.logs(), 25);
+        try (Harness ui = new Harness(source, Harness.options().withWindow(java.time.Duration.ofHours(6)), 120, 30)) {
+            ui.keys("/", "Enter", "j", "j", "j");
+            Views.Traces list = (Views.Traces) ui.tui.app().top();
+            assertEquals(App.PAGE_TARGET, list.items.size(), "one page loaded before sorting");
+            String chosen = list.current().id();
+            List<io.xspy.trace.TraceSummary> all = source.traces.values().stream().map(io.xspy.trace.TraceSummary::of).toList();
+
+            ui.keys("s");
             assertTrue(ui.screen().contains("sorted by duration"), ui.screen());
+            assertEquals(sorted(all, Views.Sort.DURATION), ids(list.items), "every matching trace, not the first page");
+            assertEquals(chosen, list.current().id(), "the same trace stays selected");
+            assertTrue(ui.screen().contains("300 traces"), ui.screen());
+
             ui.keys("s", "s");
             assertTrue(ui.screen().contains("sorted by status"), ui.screen());
-            String firstRow = ui.screen().lines().toList().get(3);
-            assertTrue(firstRow.startsWith("!"), "faults first: " + firstRow);
+            assertEquals(sorted(all, Views.Sort.STATUS), ids(list.items));
+            assertEquals(chosen, list.current().id(), "the same trace stays selected");
+            ui.keys("s");
+            assertEquals(sorted(all, Views.Sort.TIME), ids(list.items));
+            assertEquals(chosen, list.current().id(), "the same trace stays selected");
+            ui.keys("s", "g");
+            String top = ui.screen().lines().toList().get(3);
+            assertTrue(top.contains(Fmt.duration(all.stream().mapToDouble(io.xspy.trace.TraceSummary::duration).max().orElseThrow(), false)),
+                    "the longest trace of all is first: " + top);
         }
+    }
+
+    @Test
+    void sortingSaysWhileItLoadsTheRest() {
+        Held held = new Held();
+        Fixtures f = new Fixtures(300, 1.5);
+        FakeSource source = new FakeSource(f.ndjson(), f.logs(), 25);
+        try (Harness ui = new Harness(source, Harness.options().withWindow(java.time.Duration.ofHours(6)), 120, 30, held)) {
+            held.runAll();
+            ui.keys("/", "Enter");
+            held.runAll();
+            ui.keys("s");
+            assertTrue(ui.screen().contains("loading every matching trace to sort by duration (Esc cancels)"), ui.screen());
+            held.runAll();
+            ui.step();
+            assertTrue(ui.screen().contains("sorted by duration"), ui.screen());
+            assertTrue(ui.screen().contains("300 traces"), ui.screen());
+        }
+    }
+
+    private static List<String> sorted(List<io.xspy.trace.TraceSummary> all, Views.Sort sort) {
+        return ids(all.stream().sorted(sort.comparator()).toList());
+    }
+
+    private static List<String> ids(List<io.xspy.trace.TraceSummary> list) {
+        return list.stream().map(io.xspy.trace.TraceSummary::id).toList();
     }
 
     @Test
@@ -181,7 +294,7 @@ class BehaviourTest {
     }
 
     @Test
-    void resizeStormsNeverThrow() {
+    void afterEveryResizeTheTerminalShowsAFreshRender() {
         Random random = new Random(42);
         try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 80, 24)) {
             String[] walk = {"j", "Enter", "Enter", "Tab", "z", "l", "x", "Esc", "L", "Tab", "?", "Esc", "t", "Esc",
@@ -191,12 +304,28 @@ class BehaviourTest {
                 int w = random.nextInt(8) == 0 ? 1 + random.nextInt(3) : 1 + random.nextInt(220);
                 int h = random.nextInt(8) == 0 ? 1 + random.nextInt(3) : 1 + random.nextInt(70);
                 ui.resize(w, h);
+                assertEquals(ui.freshRender(), ui.screen(), "after resizing to " + w + "x" + h);
                 ui.keys(walk[i % walk.length]);
             }
             ui.resize(1, 1);
             ui.keys("Enter", "j");
-            ui.resize(80, 24);
+            ui.resize(120, 36);
+            ui.resize(17, 5);
+            ui.resize(120, 36);
             assertTrue(ui.screen().contains("xspy"), ui.screen());
+            assertEquals(ui.freshRender(), ui.screen());
+        }
+    }
+
+    @Test
+    void ctrlLRepaintsWhatSomethingElseWroteOnTheTerminal() {
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 80, 24)) {
+            String clean = ui.screen();
+            ui.terminal.setCursorPosition(0, 0);
+            ui.terminal.putString("garbage from another program");
+            assertTrue(ui.screen().startsWith("garbage"), ui.screen());
+            ui.keys("Ctrl-L");
+            assertEquals(clean, ui.screen());
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A deterministic source over segment documents parsed from JSON text, for tests: summaries in
@@ -63,12 +64,45 @@ final class FakeSource implements TraceSource {
         return status;
     }
 
+    /** What {@link #live()} says: whether traces keep arriving. */
+    volatile boolean live;
+
+    @Override
+    public boolean live() {
+        return live;
+    }
+
     @Override
     public String describe() {
         return "fake fixtures";
     }
 
+    /** When set, the next call stalls until this is released, whatever interrupts it: a hung network call. */
+    volatile CountDownLatch stallNext;
+    /** Counted down when a call stalls, and when a stalled call is interrupted. */
+    final CountDownLatch stalled = new CountDownLatch(1);
+    final CountDownLatch interruptedWhileStalled = new CountDownLatch(1);
+
+    private void stallIfAsked() {
+        CountDownLatch release;
+        synchronized (this) {
+            release = stallNext;
+            stallNext = null;
+        }
+        if (release == null) return;
+        stalled.countDown();
+        while (true) {
+            try {
+                release.await();
+                return;
+            } catch (InterruptedException e) {
+                interruptedWhileStalled.countDown();
+            }
+        }
+    }
+
     private void maybeFail() {
+        stallIfAsked();
         RuntimeException e = failure;
         if (e != null) throw e;
     }

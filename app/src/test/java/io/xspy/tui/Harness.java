@@ -25,6 +25,8 @@ final class Harness implements AutoCloseable {
 
     final DefaultVirtualTerminal terminal;
     final Tui tui;
+    /** The UI's monotonic time: it moves only when a test calls {@link #tick}. */
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
 
     Harness(io.xspy.source.TraceSource source, TuiOptions options, int width, int height) {
         this(source, options, width, height, Runnable::run);
@@ -33,7 +35,7 @@ final class Harness implements AutoCloseable {
     Harness(io.xspy.source.TraceSource source, TuiOptions options, int width, int height, Executor executor) {
         terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
         try {
-            tui = new Tui(source, options, terminal, Fixtures.CLOCK, executor);
+            tui = new Tui(source, options, terminal, Fixtures.CLOCK, executor, nanos::get);
             tui.step();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,6 +69,31 @@ final class Harness implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /**
+     * Steps the UI until its screen satisfies {@code ready}, for loads on threads of their own; fails
+     * with the last screen after a generous bound (a state is awaited, never a time).
+     */
+    String stepUntil(java.util.function.Predicate<String> ready, String what) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        String screen;
+        while (!ready.test(screen = step().screen())) {
+            if (System.nanoTime() > deadline) throw new AssertionError("waited 60 s for " + what + "; the screen was:\n" + screen);
+            try {
+                Thread.sleep(5); // a poll interval, not a wait for time: the loop ends on a state of the screen
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+        return screen;
+    }
+
+    /** Lets one live-refresh period pass, then steps the UI (no key pressed). */
+    Harness tick() {
+        nanos.addAndGet(App.LIVE_PERIOD_NANOS);
+        return step();
     }
 
     Harness resize(int w, int h) {
@@ -109,6 +136,12 @@ final class Harness implements AutoCloseable {
             lines.add(line.toString().replaceAll("\\s+$", ""));
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** What the UI draws for its current state at the terminal's size, rendered afresh, as text. */
+    String freshRender() {
+        TerminalSize size = terminal.getTerminalSize();
+        return Screens.render(tui.app(), size.getColumns(), size.getRows()).toText();
     }
 
     /** Compares the screen with a golden file; -Dgolden.update=true rewrites the file instead. */

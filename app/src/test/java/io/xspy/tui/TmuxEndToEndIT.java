@@ -1,100 +1,98 @@
 package io.xspy.tui;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged jar in a real terminal: {@code java -jar target/xspy.jar --demo} in a detached tmux
- * session of 100×30, driven with send-keys and read with capture-pane. Skipped only without tmux.
+ * session of 100×30, driven with send-keys and read with capture-pane. Every wait keys on what
+ * only the finished screen shows, never on what a loading screen already shows.
  */
 class TmuxEndToEndIT {
-    private static final String SESSION = "xspy-it-" + ProcessHandle.current().pid();
-    /** A tmux server of its own, so the test neither sees nor disturbs the user's sessions. */
-    private static final String SOCKET = "xspy-e2e";
-    private static final Path JAR = Path.of(System.getProperty("xspy.jar", "target/xspy.jar"));
+    /** A list row of the traces screen: a trace id after the start time (a loading screen has none). */
+    static final Pattern TRACE_ROW = Pattern.compile("\\d\\d:\\d\\d:\\d\\d +1-[0-9a-f]{8}-");
+    /** The traces screen's footer, drawn once a page has loaded. */
+    static final Pattern TRACES_FOOTER = Pattern.compile("(?m)^\\d+ traces, sorted by ");
+    /** The header's count of services, drawn once the service map has loaded. */
+    static final Pattern SERVICES_COUNT = Pattern.compile("\\d+ services");
+    /** The header's size of the trace, drawn once the trace has loaded. */
+    static final Pattern TRACE_LOADED = Pattern.compile("\\d+ nodes");
+    static final String LOADING = "(Esc cancels)";
 
-    @AfterEach
-    void killSession() throws Exception {
-        if (tmuxAvailable()) run(List.of("tmux", "-L", SOCKET, "kill-session", "-t", SESSION), true);
+    static boolean servicesShown(String s) {
+        return SERVICES_COUNT.matcher(s).find() && s.contains("xraystarter-py") && !s.contains(LOADING);
     }
 
     @Test
     void walksTheDemoAndQuits() throws Exception {
-        assumeTrue(tmuxAvailable(), "tmux is not installed");
-        assertTrue(Files.exists(JAR), "package the jar first: " + JAR.toAbsolutePath());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Tmux.require();
         long started = System.nanoTime();
-        run(List.of("tmux", "-L", SOCKET, "-u", "new-session", "-d", "-s", SESSION, "-x", "100", "-y", "30",
-                "env LANG=C.UTF-8 TERM=xterm-256color '" + java + "' -jar '" + JAR.toAbsolutePath() + "' --demo; sleep 30"), false);
-        String services = waitFor(s -> s.contains("4xx%") && s.contains("xraystarter-py"), "the services screen");
-        System.out.printf("first services screen after %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        assertTrue(services.contains("Services"), services);
+        try (Tmux tmux = Tmux.xspy(100, 30, "--demo")) {
+            String services = tmux.waitFor(TmuxEndToEndIT::servicesShown, "the services screen");
+            System.out.printf("first services screen after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            assertTrue(services.contains("Services"), services);
 
-        keys("j", "Enter");
-        String traces = waitFor(s -> s.contains("trace id") && s.contains(" traces"), "the traces screen");
-        assertTrue(traces.contains("Services \u203A "), traces);
+            tmux.keys("j", "Enter");
+            String traces = tmux.waitFor(s -> TRACE_ROW.matcher(s).find() && TRACES_FOOTER.matcher(s).find()
+                    && !s.contains(LOADING), "the traces screen with its rows");
+            assertTrue(traces.contains("Services \u203A "), traces);
 
-        keys("Enter");
-        String trace = waitFor(s -> s.contains("timeline") && s.contains("logs"), "the trace screen");
-        assertTrue(trace.contains("Invocation") || trace.contains("Dwell Time"), trace);
+            tmux.keys("Enter");
+            String trace = tmux.waitFor(s -> TRACE_LOADED.matcher(s).find() && !s.contains(LOADING), "the trace screen");
+            assertTrue(trace.contains("Invocation") || trace.contains("Dwell Time"), trace);
 
-        keys("Tab", "Tab");
-        waitFor(s -> s.contains("\u25B6 logs"), "the log pane focused");
-        keys("x");
-        waitFor(s -> s.contains("raw JSON of"), "the raw JSON");
-        keys("Escape", "Escape", "Escape");
-        waitFor(s -> s.contains("4xx%") && !s.contains("trace id"), "back on the services screen");
+            tmux.keys("Tab", "Tab");
+            tmux.waitFor(s -> s.contains("\u25B6 logs"), "the log pane focused");
+            tmux.keys("x");
+            tmux.waitFor(s -> s.contains("raw JSON of"), "the raw JSON");
+            tmux.keys("Escape", "Escape", "Escape");
+            tmux.waitFor(s -> servicesShown(s) && !TRACE_ROW.matcher(s).find(), "back on the services screen");
 
-        keys("q");
-        String after = waitFor(s -> !s.contains("4xx%"), "the terminal restored after q");
-        assertTrue(!after.contains("Exception"), after);
-    }
-
-    private static void keys(String... keys) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", SOCKET, "send-keys", "-t", SESSION));
-        cmd.addAll(List.of(keys));
-        run(cmd, false);
-    }
-
-    private static String waitFor(Predicate<String> ready, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = run(List.of("tmux", "-L", SOCKET, "capture-pane", "-p", "-t", SESSION), true);
-            if (ready.test(screen)) return screen;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what + "; the screen was:\n" + screen);
-    }
-
-    private static boolean tmuxAvailable() {
-        try {
-            return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
+            tmux.keys("q");
+            String after = tmux.waitFor(s -> s.contains("xspy exit="), "xspy to end after q");
+            assertTrue(after.contains("xspy exit=0"), "q exits 0:\n" + after);
+            assertFalse(after.contains("Exception"), after);
         }
     }
 
-    private static String run(List<String> cmd, boolean tolerateFailure) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
-        // a UTF-8 locale for tmux itself, whatever the machine's, so captured screens keep their symbols
-        builder.environment().put("LANG", "C.UTF-8");
-        builder.environment().remove("LC_ALL");
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
-        if (p.exitValue() != 0 && !tolerateFailure) throw new AssertionError(cmd + " failed: " + out);
-        return out;
+    @Test
+    void ctrlCQuitsCleanlyLikeQ() throws Exception {
+        Tmux.require();
+        try (Tmux tmux = Tmux.xspy(100, 30, "--demo")) {
+            tmux.waitFor(TmuxEndToEndIT::servicesShown, "the services screen");
+            tmux.keys("C-c");
+            String after = tmux.waitFor(s -> s.contains("xspy exit="), "xspy to end after Ctrl-C");
+            assertTrue(after.contains("xspy exit=0"), "Ctrl-C asks to quit, like q:\n" + after);
+            assertFalse(after.contains("xraystarter-py"), "the terminal is restored:\n" + after);
+        }
+    }
+
+    @Test
+    void aListenerShowsArrivingTracesAndCountsWithoutAKey() throws Exception {
+        Tmux.require();
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (Tmux tmux = Tmux.xspy(100, 30, "--listen", "127.0.0.1:" + port);
+             DatagramSocket udp = new DatagramSocket()) {
+            tmux.waitFor(s -> s.contains("0 services") || s.contains("no services"), "the empty services screen");
+            double now = System.currentTimeMillis() / 1000.0;
+            String traceId = String.format("1-%08x-%024x", (long) now, System.nanoTime());
+            String doc = "{\"format\":\"json\",\"version\":1}\n{\"trace_id\":\"" + traceId + "\",\"id\":\"00000000000000a1\","
+                    + "\"name\":\"arrived-live\",\"start_time\":" + now + ",\"end_time\":" + (now + 0.25) + "}";
+            byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+            udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+            String screen = tmux.waitFor(s -> s.contains("arrived-live") && s.contains("udp: 1 datagrams"),
+                    "the new service and the datagram count, with no key pressed");
+            assertTrue(screen.contains("1 services"), screen);
+        }
     }
 }

@@ -111,6 +111,11 @@ public final class DemoSource implements TraceSource {
     }
 
     @Override
+    public boolean live() {
+        return embedded.live(); // a receiver may feed the demo's store too
+    }
+
+    @Override
     public List<LogLine> logs(Trace trace) {
         return embedded.logs(trace);
     }

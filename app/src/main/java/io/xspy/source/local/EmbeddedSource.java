@@ -36,6 +36,7 @@ public final class EmbeddedSource implements TraceSource {
     private final String description;
     private final TraceStore store;
     private final Supplier<String> extraStatus;
+    private final boolean live;
 
     public EmbeddedSource(String description, TraceStore store) {
         this(description, store, () -> "");
@@ -43,9 +44,20 @@ public final class EmbeddedSource implements TraceSource {
 
     /** @param extraStatus more for the status line, such as the UDP receiver's counts */
     public EmbeddedSource(String description, TraceStore store, Supplier<String> extraStatus) {
+        this(description, store, extraStatus, false);
+    }
+
+    /** @param live whether a receiver keeps feeding the store while xspy runs */
+    public EmbeddedSource(String description, TraceStore store, Supplier<String> extraStatus, boolean live) {
         this.description = description;
         this.store = store;
         this.extraStatus = extraStatus;
+        this.live = live;
+    }
+
+    @Override
+    public boolean live() {
+        return live;
     }
 
     /** Evictions and problems in the input, when there were any, then the extra status. */
