@@ -132,17 +132,11 @@ final class Sources {
 
     /** The --listen address, or a usage error in words (a host that is no address, a bad port). */
     static InetSocketAddress listenAddress(XspyCommand o) {
-        InetSocketAddress address;
         try {
-            address = DaemonReceiver.parseAddress(o.listen);
+            return DaemonReceiver.parseAddress(o.listen); // never unresolved: it says so in words
         } catch (IllegalArgumentException e) {
             throw new ParameterException(o.spec.commandLine(), Text.sanitize(e.getMessage(), false));
         }
-        if (address.isUnresolved()) {
-            throw new ParameterException(o.spec.commandLine(), "--listen: cannot listen on "
-                    + Text.sanitize(o.listen, false) + ": not a valid address");
-        }
-        return address;
     }
 
     /** What the receiver has seen, for the status line. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.cli.CliTest.Run;
+import io.xspy.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,7 +78,8 @@ class ExportRoundTripTest {
 
     @Test
     void theExportHasTheUsualPermissionsAndAReplacedFileKeepsItsOwn() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        RequiredTool.require(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "a file system without POSIX permissions");
         Path in = input();
         Path usual = Files.createFile(dir.resolve("usual"));
         Path fresh = dir.resolve("fresh.ndjson");
