@@ -141,7 +141,7 @@ final class Sources {
 
     /** What the receiver has seen, for the status line. */
     static String udpStatus(DaemonReceiver.Counters c) {
-        String s = "udp: " + c.received() + " datagrams";
+        String s = "udp: " + c.received() + (c.received() == 1 ? " datagram" : " datagrams");
         if (c.malformed() > 0) s += ", " + c.malformed() + " malformed";
         if (c.dropped() > 0) s += ", " + c.dropped() + " dropped";
         return s;
