@@ -600,13 +600,8 @@ public final class FilterParser {
         }
     }
 
-    /** group.name / group.arn = "...": only X-Ray knows a group's expression. */
-    private Condition group() {
-        Token start = next();
-        String word = Keywords.normalize(start.text());
-        if (!word.equals("group.name") && !word.equals("group.arn")) {
-            throw new FilterSyntaxException("expected group.name or group.arn but found " + start.describe(), start.column());
-        }
+    /** The = or != after a trace-level keyword (group.*, json), which has no place inside node braces. */
+    private Token equalityAfter(Token start) {
         if (inNode) {
             throw new FilterSyntaxException(start.text() + " cannot be used inside service() or edge() braces", start.column());
         }
@@ -614,7 +609,17 @@ public final class FilterParser {
         if (!op.is(Type.OPERATOR) || !op.text().equals("=") && !op.text().equals("!=")) {
             throw expected("= or != after \"" + start.text() + "\"", op);
         }
-        next();
+        return next();
+    }
+
+    /** group.name / group.arn = "...": only X-Ray knows a group's expression. */
+    private Condition group() {
+        Token start = next();
+        String word = Keywords.normalize(start.text());
+        if (!word.equals("group.name") && !word.equals("group.arn")) {
+            throw new FilterSyntaxException("expected group.name or group.arn but found " + start.describe(), start.column());
+        }
+        Token op = equalityAfter(start);
         stringValue(op);
         if (!forXray) {
             throw new FilterSyntaxException(start.text() + ": groups exist only in AWS X-Ray, which keeps each group's"
@@ -626,14 +631,7 @@ public final class FilterParser {
 
     /** rootcause.json = #[ ... ] (or json = ...): a JSON pattern of root causes that X-Ray matches. */
     private Condition json(Token start) {
-        if (inNode) {
-            throw new FilterSyntaxException(start.text() + " cannot be used inside service() or edge() braces", start.column());
-        }
-        Token op = peek();
-        if (!op.is(Type.OPERATOR) || !op.text().equals("=") && !op.text().equals("!=")) {
-            throw expected("= or != after \"" + start.text() + "\"", op);
-        }
-        next();
+        Token op = equalityAfter(start);
         Token value = next();
         if (!value.is(Type.JSON)) throw expected("a JSON value written #[ ... ] or #{ ... } after " + op.describe(), value);
         RootCausePattern pattern;
