@@ -36,6 +36,11 @@ public final class Main {
         });
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the heap, not the input, is the limit: say so in one line, with what to change
+            cli.getErr().println("xspy: out of memory (a heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB): lower --max-traces, narrow --since/--until, or give Java more (JAVA_TOOL_OPTIONS=-Xmx2g)");
+            return 1;
         } finally {
             cli.getOut().flush();
             cli.getErr().flush();
