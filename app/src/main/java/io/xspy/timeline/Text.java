@@ -65,12 +65,12 @@ public final class Text {
 
     /**
      * Cuts sanitized text to at most {@code cols} columns, ending in an ellipsis when cut
-     * ("…" or, in ASCII, "~").
+     * ("…" or, in ASCII, "." as in an abbreviation: "~" marks a throttle).
      */
     public static String truncate(String s, int cols, boolean ascii) {
         if (cols <= 0) return "";
         if (width(s) <= cols) return s;
-        String ellipsis = ascii ? "~" : "\u2026";
+        String ellipsis = ascii ? "." : "\u2026";
         StringBuilder out = new StringBuilder();
         int w = 0;
         for (int i = 0; i < s.length(); ) {

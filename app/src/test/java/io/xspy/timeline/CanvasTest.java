@@ -8,6 +8,13 @@ import org.junit.jupiter.api.Test;
 class CanvasTest {
 
     @Test
+    void cutTextEndsInAnEllipsisThatMeansNothingElse() {
+        assertEquals("xraystar\u2026", Text.truncate("xraystarter-go", 9, false));
+        // in ASCII "~" is the throttle mark, so a cut ends in "." as an abbreviation does
+        assertEquals("xraystar.", Text.truncate("xraystarter-go", 9, true));
+    }
+
+    @Test
     void wideCharactersTakeTwoCells() {
         Canvas c = new Canvas(6, 1);
         assertEquals(5, c.put(0, 0, "注文x", Style.NORMAL));
