@@ -106,9 +106,15 @@ $(TOOLS)/.installed: tools/requirements.txt
 
 tools: $(TOOLS)/.installed
 
-# --fail-at-end: a failing module (say app's end-to-end test) does not hide the others' results
-test: lambdas-test tools
-	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify --fail-at-end
+# Every part runs even when one fails, and the exit status says whether all passed: a broken function
+# test does not hide Maven's results, and --fail-at-end keeps one Maven module from hiding another's.
+# (SUBMAKE rather than $(MAKE) in the recipe, so that `make -n test` prints it and runs nothing.)
+SUBMAKE = $(MAKE)
+test: tools
+	failed=; \
+	for fn in ts py go; do $(SUBMAKE) -C lambdas/$$fn test || failed="$$failed lambdas/$$fn"; done; \
+	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify --fail-at-end || failed="$$failed mvn"; \
+	if [ -n "$$failed" ]; then echo "make test: failed:$$failed" >&2; exit 1; fi
 
 bench:
 	mvn -B -q -pl bench -am package -DskipTests

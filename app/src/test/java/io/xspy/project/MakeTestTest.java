@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's test command is `make test`, CI runs exactly that, and its Maven run reports every
@@ -32,6 +33,23 @@ class MakeTestTest {
         assertEquals(1, maven.size(), "one Maven run in:\n" + out);
         assertTrue(maven.get(0).matches(".*\\bmvn\\b.* verify\\b.*"), maven.get(0));
         assertTrue(maven.get(0).matches(".*(--fail-at-end|-fae)\\b.*"), "no --fail-at-end: " + maven.get(0));
+    }
+
+    @Test
+    void aFailingFunctionTestStillRunsMavenAndFailsTheWhole(@TempDir Path stub) throws Exception {
+        RequiredTool.require(onPath("make"), "GNU make is not on PATH");
+        Path mvn = Files.writeString(stub.resolve("mvn"), "#!/bin/sh\necho maven-ran \"$@\"\n");
+        assertTrue(mvn.toFile().setExecutable(true));
+        // every function's test "fails" (SUBMAKE=false); -o tools: the tools venv is not made here
+        ProcessBuilder pb = new ProcessBuilder("make", "-s", "-C", ROOT.toString(), "-o", "tools", "test", "SUBMAKE=false")
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", stub + File.pathSeparator + System.getenv("PATH"));
+        Process make = pb.start();
+        String out = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(make.waitFor(60, TimeUnit.SECONDS), out);
+        assertTrue(out.contains("maven-ran -B verify --fail-at-end"), "Maven still ran:\n" + out);
+        assertTrue(out.contains("failed: lambdas/ts lambdas/py lambdas/go"), out);
+        assertTrue(make.exitValue() != 0, "the whole run fails:\n" + out);
     }
 
     @Test
