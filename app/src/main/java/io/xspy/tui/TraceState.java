@@ -113,15 +113,17 @@ final class TraceState extends Views.ListState {
         viewEnd = start + spanNow;
     }
 
-    /** What the last frame drew; a requested width is kept within what the pane allows. */
+    /** What the last frame drew (the renderer keeps a requested width within what the pane allows). */
     void noteNameWidth(int shown) {
         shownNameWidth = shown;
-        if (nameWidth > 0) nameWidth = shown;
     }
 
-    /** &lt; and &gt;: a narrower or wider name column, from what is shown now. */
+    /**
+     * &lt; and &gt;: a narrower or wider name column, from what is shown now (so a key always
+     * changes the screen); the request itself outlives a resize that could not show it.
+     */
     void widenNames(int columns) {
-        nameWidth = Math.max(1, (nameWidth > 0 ? nameWidth : shownNameWidth) + columns);
+        nameWidth = Math.max(1, shownNameWidth + columns);
     }
 
     /** Tab: the next pane, skipping the log pane while it is hidden. */

@@ -90,6 +90,18 @@ class ReadableTest {
     }
 
     @Test
+    void aWidenedNameColumnSurvivesAResize() {
+        try (Harness ui = openTrace(160, 48)) {
+            ui.keys(">", ">", ">", ">", ">", ">", ">", ">");
+            int widened = barStart(ui);
+            ui.resize(80, 24); // too narrow for that width: shown narrower meanwhile
+            assertTrue(barStart(ui) < widened, ui.screen());
+            ui.resize(160, 48);
+            assertEquals(widened, barStart(ui), "the width asked for is kept: " + ui.screen());
+        }
+    }
+
+    @Test
     void theDetailPaneWrapsLongValues() {
         try (Harness ui = openTrace(80, 24)) {
             ui.keys("Tab");
