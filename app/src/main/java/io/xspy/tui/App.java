@@ -528,7 +528,6 @@ final class App {
         boolean all = v.sort != Views.Sort.TIME;
         int target = all ? Math.max(SORT_CAP, have + PAGE_TARGET) : Math.max(have + PAGE_TARGET, quiet ? v.items.size() : 0);
         String sortLabel = v.sort.label;
-        v.loading = true;
         loader.start(all ? "loading every matching trace to sort by " + sortLabel : "loading traces", progress -> {
             List<TraceSummary> got = new ArrayList<>();
             String token = startToken;
@@ -541,7 +540,6 @@ final class App {
             } while (token != null && have + got.size() < target && !progress.cancelled());
             return new Batch(got, token);
         }, batch -> {
-            v.loading = false;
             if (more) v.add(batch.items, batch.next);
             else v.replace(batch.items, batch.next);
             if (v != top()) return;
@@ -553,10 +551,7 @@ final class App {
             if (v.items.isEmpty()) info("no traces match in the last " + Fmt.span(span));
             else if (all) info(sortedBy(v));
             else if (!more) info("");
-        }, message -> {
-            v.loading = false;
-            error(message);
-        }, quiet);
+        }, this::error, quiet);
     }
 
     private static String sortedBy(Views.Traces v) {

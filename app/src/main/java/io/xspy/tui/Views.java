@@ -86,7 +86,6 @@ final class Views {
         List<TraceSummary> items = new ArrayList<>();
         String nextToken;
         boolean loaded;
-        boolean loading;
         Sort sort = Sort.TIME;
 
         Traces(String title, String filter) {
