@@ -27,11 +27,6 @@ import java.util.function.LongSupplier;
  */
 final class App {
 
-    /** Checks a filter expression before it is sent to the source. */
-    interface FilterCheck {
-        void check(String expression) throws FilterSyntaxException;
-    }
-
     enum Overlay { NONE, HELP, WINDOW }
 
     static final int PAGE_TARGET = 100;
@@ -45,7 +40,6 @@ final class App {
     final TuiOptions options;
     final Clock clock;
     final Loader loader;
-    final FilterCheck filterCheck;
     final String description;
     /** Monotonic nanoseconds for the live refresh (not the clock, which a file's view fixes). */
     final LongSupplier ticker;
@@ -73,14 +67,13 @@ final class App {
     int width = 80;
     int height = 24;
 
-    App(TraceSource source, TuiOptions options, Clock clock, Loader loader, FilterCheck filterCheck, LongSupplier ticker) {
+    App(TraceSource source, TuiOptions options, Clock clock, Loader loader, LongSupplier ticker) {
         this.source = source;
         this.ticker = ticker;
         this.lastLiveTick = ticker.getAsLong();
         this.options = options;
         this.clock = clock;
         this.loader = loader;
-        this.filterCheck = filterCheck;
         this.description = describe(source);
         this.span = options.window();
         this.follow = options.follow();
@@ -93,7 +86,7 @@ final class App {
         refresh();
         if (!options.filter().isEmpty()) {
             try {
-                filterCheck.check(options.filter());
+                source.checkFilter(options.filter());
                 Prompt.remember(filterHistory, options.filter());
                 openTraces("filter", options.filter());
             } catch (FilterSyntaxException e) {
@@ -360,7 +353,7 @@ final class App {
 
     private void applyFilter(Prompt p, String text) {
         try {
-            if (!text.isEmpty()) filterCheck.check(text);
+            if (!text.isEmpty()) source.checkFilter(text);
         } catch (FilterSyntaxException e) {
             p.error = e.getMessage();
             p.errorColumn = e.column();

@@ -63,8 +63,7 @@ public final class Tui implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor),
-                source::checkFilter, ticker);
+        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), ticker);
         this.palette = new Palette(options.color());
         this.screen = new TerminalScreen(terminal);
     }
