@@ -46,6 +46,8 @@ final class App {
     private long lastLiveTick;
     /** Whether the status line shows the source's own status (re-read live) rather than a message. */
     private boolean statusFromSource;
+    /** Whether the status line shows a live reload's failure, which the next live reload that works clears. */
+    private boolean liveFailure;
 
     Duration span;
     TimeWindow window;
@@ -502,8 +504,8 @@ final class App {
         TimeWindow w = window;
         loader.start("loading the service map", progress -> source.serviceGraph(w), graph -> {
             services.set(graph);
-            if (!quiet) info("");
-        }, this::error, quiet);
+            if (!quiet || liveFailure) info("");
+        }, quiet ? this::liveError : this::error, quiet);
     }
 
     private record Batch(List<TraceSummary> items, String next) {}
@@ -540,11 +542,14 @@ final class App {
                 loadTraces(v, true); // sorted while this page loaded: the order needs the rest too
                 return;
             }
-            if (quiet) return;
+            if (quiet) {
+                if (liveFailure) info("");
+                return;
+            }
             if (v.items.isEmpty()) info("no traces match in the last " + Fmt.span(span));
             else if (all) info(sortedBy(v));
             else if (!more) info("");
-        }, this::error, quiet);
+        }, quiet ? this::liveError : this::error, quiet);
     }
 
     private static String sortedBy(Views.Traces v) {
@@ -578,13 +583,21 @@ final class App {
 
     void error(String message) {
         statusFromSource = false;
+        liveFailure = false;
         status = message;
         statusStyle = Style.FAULT;
+    }
+
+    /** A live reload failed: said as an error until a live reload works again. */
+    private void liveError(String message) {
+        error(message);
+        liveFailure = true;
     }
 
     /** A message for the status line; an empty one shows the source's own status instead. */
     void info(String message) {
         statusFromSource = message.isEmpty();
+        liveFailure = false;
         status = message.isEmpty() ? sourceStatus() : message;
         statusStyle = Style.NORMAL;
     }

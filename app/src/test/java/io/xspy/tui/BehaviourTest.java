@@ -97,6 +97,26 @@ class BehaviourTest {
     }
 
     @Test
+    void aLiveReloadThatFailsOnceDoesNotFreezeTheStatusLine() {
+        FakeSource source = FakeSource.world();
+        source.live = true;
+        source.status = "udp: 3 datagrams";
+        try (Harness ui = new Harness(source, Harness.options(), 100, 30)) {
+            source.failure = new SourceException("the store is busy");
+            ui.tick();
+            assertTrue(ui.screen().contains("the store is busy"), "a failing live reload says so: " + ui.screen());
+            source.failure = null;
+            source.status = "udp: 5 datagrams";
+            ui.tick();
+            assertFalse(ui.screen().contains("the store is busy"), "the next live reload that works clears it: " + ui.screen());
+            assertTrue(ui.screen().contains("udp: 5 datagrams"), ui.screen());
+            source.status = "udp: 8 datagrams";
+            ui.tick();
+            assertTrue(ui.screen().contains("udp: 8 datagrams"), "the counters follow again: " + ui.screen());
+        }
+    }
+
+    @Test
     void failingSourceShowsItsMessageInTheStatusLineAndStaysUsable() {
         FakeSource source = FakeSource.world();
         source.failure = new SourceException("AccessDeniedException: not authorized to perform xray:GetServiceGraph");
