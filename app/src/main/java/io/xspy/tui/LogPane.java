@@ -26,7 +26,8 @@ final class LogPane {
         fnW = Math.min(fnW, MAX_FN);
         for (LogLine log : logs) {
             String when = pad(Fmt.offset(log.timestamp() - traceStart, ascii), 9, ascii);
-            String fn = pad(log.function(), fnW, ascii);
+            // sanitized here, so a line break in a log group's name is not a row break of the message
+            String fn = pad(Text.sanitize(log.function(), ascii), fnW, ascii);
             String message = log.message() == null ? "" : log.message();
             LambdaReport report = LambdaReport.parse(message);
             if (report != null) {
