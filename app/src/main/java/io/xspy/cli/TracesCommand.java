@@ -3,8 +3,6 @@ package io.xspy.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.xspy.query.FilterParser;
-import io.xspy.query.FilterSyntaxException;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.Page;
 import io.xspy.source.XrayJson;
@@ -44,25 +42,14 @@ final class TracesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 1) throw new ParameterException(root.spec.commandLine(), "--limit: must be at least 1, not " + limit);
-        if (filter != null) {
-            try {
-                FilterParser.check(filter); // syntax; what this source cannot evaluate it says itself
-            } catch (FilterSyntaxException e) {
-                throw new ParameterException(root.spec.commandLine(), Errors.filterError("--filter", filter, e));
-            }
-        }
+        FilterOption.check(root.spec.commandLine(), filter);
         PrintWriter out = root.out();
         try (Sources.Opened opened = Sources.open(root, root.err())) {
             TimeWindow window = opened.window(root);
             List<TraceSummary> found = new ArrayList<>();
             String token = null;
             do {
-                Page<TraceSummary> page;
-                try {
-                    page = opened.source().traceSummaries(window, filter, token);
-                } catch (FilterSyntaxException e) { // an embedded source refusing group.name / group.arn
-                    throw new ParameterException(root.spec.commandLine(), Errors.filterError("--filter", filter, e));
-                }
+                Page<TraceSummary> page = FilterOption.page(root.spec.commandLine(), opened.source(), window, filter, token);
                 for (TraceSummary s : page.items()) if (found.size() < limit) found.add(s);
                 token = page.nextToken();
             } while (token != null && found.size() < limit);
