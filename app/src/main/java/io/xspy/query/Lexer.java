@@ -85,7 +85,9 @@ final class Lexer {
                 }
                 return c == '!' ? new Token(Type.BANG, "!", column) : new Token(Type.OPERATOR, String.valueOf(c), column);
             default:
-                throw new FilterSyntaxException("unexpected character " + quoteChar(c) + " in the filter expression", column);
+                // the whole code point, not half of a surrogate pair
+                throw new FilterSyntaxException("unexpected character " + quoteChar(source.codePointAt(start))
+                        + " in the filter expression", column);
         }
     }
 
@@ -220,11 +222,12 @@ final class Lexer {
         return true;
     }
 
-    private static String quoteChar(char c) {
-        // a control, bidi or other invisible character is named, never echoed
-        return Character.isISOControl(c) || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT
-                || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u2028' || c == '\u2029'
-                ? String.format("U+%04X", (int) c)
-                : "'" + c + "'";
+    private static String quoteChar(int cp) {
+        // a control, bidi or other invisible character (or a lone surrogate) is named, never echoed
+        return Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE
+                || Character.getType(cp) == Character.FORMAT || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || cp == '\u2028' || cp == '\u2029'
+                ? String.format("U+%04X", cp)
+                : "'" + Character.toString(cp) + "'";
     }
 }
