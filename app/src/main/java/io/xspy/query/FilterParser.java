@@ -638,7 +638,8 @@ public final class FilterParser {
         try {
             pattern = RootCausePattern.parse(value.text());
         } catch (RootCausePattern.Invalid e) {
-            throw new FilterSyntaxException(e.getMessage(), value.column() + 1 + Math.max(-1, e.offset()));
+            throw new FilterSyntaxException("the JSON value after \"#\": " + e.getMessage(),
+                    value.column() + 1 + Math.max(-1, e.offset()));
         }
         Condition condition = RootCauseJsonFilter.condition(pattern);
         return op.text().equals("!=") ? Condition.not(condition) : condition;
