@@ -569,7 +569,7 @@ public final class FilterParser {
         Token op = peek();
         switch (type) {
             case BOOLEAN -> {
-                Predicate<RootCauseFilter.Element> test = RootCauseFilter.bool(level, word);
+                Predicate<RootCauseFilter.Element> test = RootCauseFilter.bool(word);
                 if (!op.is(Type.OPERATOR)) return test;
                 if (!op.text().equals("=") && !op.text().equals("!=")) {
                     throw new FilterSyntaxException("\"" + t.text() + "\" is a boolean keyword: compare it with = or !=, not "
@@ -582,8 +582,8 @@ public final class FilterParser {
                 if (!op.is(Type.OPERATOR)) throw expected("a comparison operator after \"" + t.text() + "\"", op);
                 next();
                 double value = numberValue(op);
-                if (op.text().equals("!=")) return RootCauseFilter.number(level, word, compare("=", value)).negate();
-                return RootCauseFilter.number(level, word, compare(op.text(), value));
+                if (op.text().equals("!=")) return RootCauseFilter.number(word, compare("=", value)).negate();
+                return RootCauseFilter.number(word, compare(op.text(), value));
             }
             default -> {
                 if (op.is(Type.OPERATOR) && !op.text().equals("=") && !op.text().equals("!=")) {
