@@ -39,6 +39,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FilterOption.check(root.spec.commandLine(), filter);
         try (Sources.Opened opened = Sources.open(root, root.err())) {
             // Read through the port, so every source exports the same way; embedded logs come along.
             TraceStore out = new TraceStore(Integer.MAX_VALUE, Integer.MAX_VALUE);
@@ -46,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
             List<TraceSummary> listed = new ArrayList<>();
             String token = null;
             do {
-                Page<TraceSummary> page = opened.source().traceSummaries(window, filter, token);
+                Page<TraceSummary> page = FilterOption.page(root.spec.commandLine(), opened.source(), window, filter, token);
                 listed.addAll(page.items());
                 token = page.nextToken();
             } while (token != null);

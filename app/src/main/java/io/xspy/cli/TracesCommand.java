@@ -3,14 +3,15 @@ package io.xspy.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.xspy.query.FilterParser;
-import io.xspy.query.FilterSyntaxException;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.Page;
 import io.xspy.source.XrayJson;
+import io.xspy.table.Align;
+import io.xspy.table.Column;
+import io.xspy.table.Table;
+import io.xspy.timeline.AnsiText;
 import io.xspy.timeline.StatusMarks;
 import io.xspy.timeline.Style;
-import io.xspy.timeline.Text;
 import io.xspy.trace.Status;
 import io.xspy.trace.TraceSummary;
 import java.io.PrintWriter;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,25 +46,14 @@ final class TracesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 1) throw new ParameterException(root.spec.commandLine(), "--limit: must be at least 1, not " + limit);
-        if (filter != null) {
-            try {
-                FilterParser.check(filter); // syntax; what this source cannot evaluate it says itself
-            } catch (FilterSyntaxException e) {
-                throw new ParameterException(root.spec.commandLine(), Errors.filterError("--filter", filter, e));
-            }
-        }
+        FilterOption.check(root.spec.commandLine(), filter);
         PrintWriter out = root.out();
         try (Sources.Opened opened = Sources.open(root, root.err())) {
             TimeWindow window = opened.window(root);
             List<TraceSummary> found = new ArrayList<>();
             String token = null;
             do {
-                Page<TraceSummary> page;
-                try {
-                    page = opened.source().traceSummaries(window, filter, token);
-                } catch (FilterSyntaxException e) { // an embedded source refusing group.name / group.arn
-                    throw new ParameterException(root.spec.commandLine(), Errors.filterError("--filter", filter, e));
-                }
+                Page<TraceSummary> page = FilterOption.page(root.spec.commandLine(), opened.source(), window, filter, token);
                 for (TraceSummary s : page.items()) if (found.size() < limit) found.add(s);
                 token = page.nextToken();
             } while (token != null && found.size() < limit);
@@ -80,19 +71,21 @@ final class TracesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One table definition (io.xspy.table), as for services; each row in the colour of its status. */
     static void print(PrintWriter out, List<TraceSummary> summaries, boolean color, boolean ascii) {
-        List<Printing.Column> columns = List.of(new Printing.Column("START", false), new Printing.Column("ID", false),
-                new Printing.Column("DURATION", true), new Printing.Column("RESPONSE", true),
-                new Printing.Column("STATUS", false), new Printing.Column("COLD", false),
-                new Printing.Column("HTTP", false));
-        List<Printing.Row> rows = new ArrayList<>();
-        for (TraceSummary s : summaries) {
-            String http = s.http().method() == null ? "" : s.http().method() + " " + nullToEmpty(s.http().url());
-            rows.add(new Printing.Row(List.of(start(s.startTime()), s.id(), ServicesCommand.time(s.duration(), ascii),
-                    ServicesCommand.time(s.responseTime(), ascii), status(s.status()),
-                    s.coldStart() ? (ascii ? "*" : "\u2744") : "", http), style(s.status())));
-        }
-        Printing.table(out, columns, rows, color, ascii);
+        out.print(AnsiText.of(new Table<>(List.of(
+                column("START", Align.LEFT, (s, a) -> start(s.startTime())),
+                column("ID", Align.LEFT, (s, a) -> s.id()),
+                column("DURATION", Align.RIGHT, (s, a) -> ServicesCommand.time(s.duration(), a)),
+                column("RESPONSE", Align.RIGHT, (s, a) -> ServicesCommand.time(s.responseTime(), a)),
+                column("STATUS", Align.LEFT, (s, a) -> status(s.status())),
+                column("COLD", Align.LEFT, (s, a) -> s.coldStart() ? (a ? "*" : "\u2744") : ""),
+                column("HTTP", Align.LEFT, (s, a) -> s.http().method() == null ? ""
+                        : s.http().method() + " " + nullToEmpty(s.http().url())))).print(summaries, ascii), color));
+    }
+
+    private static Column<TraceSummary> column(String header, Align align, BiFunction<TraceSummary, Boolean, String> value) {
+        return new Column<>(header, 0, 0, align, value, null, s -> style(s.status()));
     }
 
     static String start(double epochSeconds) {

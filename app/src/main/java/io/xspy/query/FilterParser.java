@@ -237,16 +237,23 @@ public final class FilterParser {
             throw new FilterSyntaxException("\"" + keyword.text()
                     + "\" applies to a node: use it inside service() { } or edge() { }", keyword.column());
         }
+        return booleanComparison(keyword) ? condition : Condition.not(condition);
+    }
+
+    /** Nothing, or = / != and true or false, after a boolean keyword: whether the keyword must hold (or must not). */
+    private boolean booleanComparison(Token keyword) {
         Token op = peek();
-        if (!op.is(Type.OPERATOR)) return condition;
+        if (!op.is(Type.OPERATOR)) return true;
         if (!op.text().equals("=") && !op.text().equals("!=")) {
             throw new FilterSyntaxException("\"" + keyword.text() + "\" is a boolean keyword: compare it with = or !=, not "
                     + op.describe(), op.column());
         }
         next();
-        boolean value = booleanValue(op);
-        return value == op.text().equals("=") ? condition : Condition.not(condition);
+        return booleanValue(op) == op.text().equals("=");
     }
+
+    /** The test an operator and value put on one value of a keyword; != is = negated over all the values. */
+    private record Comparison<P>(P test, boolean negated) {}
 
     private boolean booleanValue(Token op) {
         Token v = next();
@@ -257,14 +264,20 @@ public final class FilterParser {
     }
 
     private Condition numberKeyword(Token keyword, String word) {
+        Comparison<DoublePredicate> c = numberComparison(keyword);
+        Condition condition = Keywords.number(word, inNode, c.test());
+        return c.negated() ? Condition.not(condition) : condition;
+    }
+
+    private Comparison<DoublePredicate> numberComparison(Token keyword) {
         Token op = peek();
         if (!op.is(Type.OPERATOR)) {
             throw expected("a comparison operator after \"" + keyword.text() + "\"", op);
         }
         next();
         double value = numberValue(op);
-        if (op.text().equals("!=")) return Condition.not(Keywords.number(word, inNode, compare("=", value)));
-        return Keywords.number(word, inNode, compare(op.text(), value));
+        return op.text().equals("!=") ? new Comparison<>(compare("=", value), true)
+                : new Comparison<>(compare(op.text(), value), false);
     }
 
     private double numberValue(Token op) {
@@ -285,19 +298,23 @@ public final class FilterParser {
     }
 
     private Condition stringKeyword(Token keyword, String word) {
+        Comparison<Predicate<String>> c = stringComparison(keyword);
+        Condition condition = Keywords.string(word, inNode, c.test());
+        return c.negated() ? Condition.not(condition) : condition;
+    }
+
+    private Comparison<Predicate<String>> stringComparison(Token keyword) {
         Token op = peek();
         if (op.is(Type.OPERATOR) && !op.text().equals("=") && !op.text().equals("!=")) {
             throw new FilterSyntaxException("\"" + keyword.text()
                     + "\" is a string keyword: compare it with =, !=, CONTAINS, BEGINSWITH or ENDSWITH, not "
                     + op.describe(), op.column());
         }
-        if (!op.is(Type.OPERATOR) && !isOperatorWord(op)) {
-            return Keywords.string(word, inNode, v -> true); // alone: the field is set
-        }
+        if (!op.is(Type.OPERATOR) && !isOperatorWord(op)) return new Comparison<>(v -> true, false); // alone: it is set
         next();
         String value = stringValue(op);
-        if (op.text().equals("!=")) return Condition.not(Keywords.string(word, inNode, value::equals));
-        return Keywords.string(word, inNode, stringTest(op, value));
+        return op.text().equals("!=") ? new Comparison<>(value::equals, true)
+                : new Comparison<>(stringTest(op, value), false);
     }
 
     private String stringValue(Token op) {
@@ -566,36 +583,20 @@ public final class FilterParser {
                     + " rootcause.responsetime.entity { " + word + " > 0.5 }", t.column());
         }
         next();
-        Token op = peek();
         switch (type) {
             case BOOLEAN -> {
-                Predicate<RootCauseFilter.Element> test = RootCauseFilter.bool(level, word);
-                if (!op.is(Type.OPERATOR)) return test;
-                if (!op.text().equals("=") && !op.text().equals("!=")) {
-                    throw new FilterSyntaxException("\"" + t.text() + "\" is a boolean keyword: compare it with = or !=, not "
-                            + op.describe(), op.column());
-                }
-                next();
-                return booleanValue(op) == op.text().equals("=") ? test : test.negate();
+                Predicate<RootCauseFilter.Element> test = RootCauseFilter.bool(word);
+                return booleanComparison(t) ? test : test.negate();
             }
             case NUMBER -> {
-                if (!op.is(Type.OPERATOR)) throw expected("a comparison operator after \"" + t.text() + "\"", op);
-                next();
-                double value = numberValue(op);
-                if (op.text().equals("!=")) return RootCauseFilter.number(level, word, compare("=", value)).negate();
-                return RootCauseFilter.number(level, word, compare(op.text(), value));
+                Comparison<DoublePredicate> c = numberComparison(t);
+                Predicate<RootCauseFilter.Element> test = RootCauseFilter.number(word, c.test());
+                return c.negated() ? test.negate() : test;
             }
             default -> {
-                if (op.is(Type.OPERATOR) && !op.text().equals("=") && !op.text().equals("!=")) {
-                    throw new FilterSyntaxException("\"" + t.text()
-                            + "\" is a string keyword: compare it with =, !=, CONTAINS, BEGINSWITH or ENDSWITH, not "
-                            + op.describe(), op.column());
-                }
-                if (!op.is(Type.OPERATOR) && !isOperatorWord(op)) return RootCauseFilter.string(level, word, v -> true);
-                next();
-                String value = stringValue(op);
-                if (op.text().equals("!=")) return RootCauseFilter.string(level, word, value::equals).negate();
-                return RootCauseFilter.string(level, word, stringTest(op, value));
+                Comparison<Predicate<String>> c = stringComparison(t);
+                Predicate<RootCauseFilter.Element> test = RootCauseFilter.string(level, word, c.test());
+                return c.negated() ? test.negate() : test;
             }
         }
     }
@@ -638,7 +639,8 @@ public final class FilterParser {
         try {
             pattern = RootCausePattern.parse(value.text());
         } catch (RootCausePattern.Invalid e) {
-            throw new FilterSyntaxException(e.getMessage(), value.column() + 1 + Math.max(-1, e.offset()));
+            throw new FilterSyntaxException("the JSON value after \"#\": " + e.getMessage(),
+                    value.column() + 1 + Math.max(-1, e.offset()));
         }
         Condition condition = RootCauseJsonFilter.condition(pattern);
         return op.text().equals("!=") ? Condition.not(condition) : condition;

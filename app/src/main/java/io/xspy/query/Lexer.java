@@ -85,7 +85,9 @@ final class Lexer {
                 }
                 return c == '!' ? new Token(Type.BANG, "!", column) : new Token(Type.OPERATOR, String.valueOf(c), column);
             default:
-                throw new FilterSyntaxException("unexpected character " + quoteChar(c) + " in the filter expression", column);
+                // the whole code point, not half of a surrogate pair
+                throw new FilterSyntaxException("unexpected character " + quoteChar(source.codePointAt(start))
+                        + " in the filter expression", column);
         }
     }
 
@@ -138,7 +140,7 @@ final class Lexer {
 
     /**
      * A JSON value after "#", as in X-Ray's {@code rootcause.json = #[{ "Services": [ ... ] }]}: brackets are
-     * matched outside strings to find its end, then the value is read as JSON. The token's text is the JSON.
+     * matched outside strings to find its end; the parser reads it as JSON. The token's text is the JSON.
      */
     private Token json(int start) {
         int depth = 0;
@@ -154,14 +156,7 @@ final class Lexer {
                 depth++;
             } else if ((c == ']' || c == '}') && --depth == 0) {
                 pos = i + 1;
-                String text = source.substring(start + 1, pos);
-                try {
-                    io.xspy.trace.RootCausePattern.parse(text);
-                } catch (io.xspy.trace.RootCausePattern.Invalid e) {
-                    throw new FilterSyntaxException("the JSON value after \"#\": " + e.getMessage(),
-                            start + 2 + Math.max(-1, e.offset()));
-                }
-                return new Token(Type.JSON, text, start + 1);
+                return new Token(Type.JSON, source.substring(start + 1, pos), start + 1);
             }
         }
         throw new FilterSyntaxException("the JSON value starting here is never closed", start + 1);
@@ -220,11 +215,12 @@ final class Lexer {
         return true;
     }
 
-    private static String quoteChar(char c) {
-        // a control, bidi or other invisible character is named, never echoed
-        return Character.isISOControl(c) || Character.isSurrogate(c) || Character.getType(c) == Character.FORMAT
-                || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u2028' || c == '\u2029'
-                ? String.format("U+%04X", (int) c)
-                : "'" + c + "'";
+    private static String quoteChar(int cp) {
+        // a control, bidi or other invisible character (or a lone surrogate) is named, never echoed
+        return Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE
+                || Character.getType(cp) == Character.FORMAT || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || cp == '\u2028' || cp == '\u2029'
+                ? String.format("U+%04X", cp)
+                : "'" + Character.toString(cp) + "'";
     }
 }

@@ -43,10 +43,15 @@ final class RootCauseFilter {
 
     private static final TraceCache<RootCauses> CACHE = new TraceCache<>(RootCauses::of);
 
+    /** The trace's root causes, computed once per trace for every rootcause.* filter (json too). */
+    static RootCauses of(Trace trace) {
+        return CACHE.of(trace);
+    }
+
     static Condition condition(Kind kind, Level level, Predicate<Element> test) {
         return new Condition() {
             public boolean test(Trace trace, Segment node) {
-                return any(causes(CACHE.of(trace), kind), level, test);
+                return any(causes(of(trace), kind), level, test);
             }
 
             public int cost() {
@@ -91,7 +96,7 @@ final class RootCauseFilter {
 
     // ---- keywords on one element ----
 
-    static Predicate<Element> bool(Level level, String keyword) {
+    static Predicate<Element> bool(String keyword) {
         return switch (keyword) {
             case "first" -> e -> e.index() == 0;
             case "last" -> e -> e.index() == e.size() - 1;
@@ -101,7 +106,7 @@ final class RootCauseFilter {
         };
     }
 
-    static Predicate<Element> number(Level level, String keyword, java.util.function.DoublePredicate test) {
+    static Predicate<Element> number(String keyword, java.util.function.DoublePredicate test) {
         return switch (keyword) {
             case "index" -> e -> test.test(e.index());
             case "coverage" -> e -> e.entity().coverage() != null && test.test(e.entity().coverage());

@@ -2,7 +2,6 @@ package io.xspy.query;
 
 import io.xspy.trace.RootCauseJson;
 import io.xspy.trace.RootCausePattern;
-import io.xspy.trace.RootCauses;
 import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
 
@@ -12,7 +11,7 @@ final class RootCauseJsonFilter {
     private RootCauseJsonFilter() {}
 
     private static final TraceCache<RootCauseJson.Documents> CACHE =
-            new TraceCache<>(trace -> RootCauseJson.documents(RootCauses.of(trace)));
+            new TraceCache<>(trace -> RootCauseJson.documents(RootCauseFilter.of(trace)));
 
     static Condition condition(RootCausePattern pattern) {
         return new Condition() {

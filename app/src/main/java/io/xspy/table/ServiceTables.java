@@ -63,9 +63,10 @@ public final class ServiceTables {
                 r -> StatusMarks.style(stats.apply(r).status()));
     }
 
-    /** A share in percent: "0", "7.7" below ten, "15" above. */
+    /** A share in percent: "0", "7.7" below ten, "15" above; "-" without requests (as the percentiles). */
     public static String percent(long part, long total) {
-        if (total == 0 || part == 0) return "0";
+        if (total == 0) return "-";
+        if (part == 0) return "0";
         double p = 100.0 * part / total;
         return p < 10 ? String.format(Locale.ROOT, "%.1f", p) : String.valueOf(Math.round(p));
     }

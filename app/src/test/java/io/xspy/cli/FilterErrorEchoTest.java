@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xspy.timeline.Text;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A filter error shows the expression with a caret under the problem, and no raw control or bidi character. */
 class FilterErrorEchoTest {
@@ -68,6 +71,18 @@ class FilterErrorEchoTest {
         assertTrue(r.err().contains("groups exist only in AWS X-Ray"), r.err());
         List<String> echo = echo(r.err());
         assertEquals("fault AND ".length(), echo.get(1).indexOf('^') - echo.get(0).indexOf("fault"), r.err());
+    }
+
+    @Test
+    void export_reports_a_filter_error_as_traces_does_and_writes_nothing(@TempDir Path dir) {
+        Path output = dir.resolve("out.ndjson");
+        for (String expression : List.of("responsetime >", "fault AND group.name = \"slow\"")) {
+            CliTest.Run r = CliTest.run("--demo", "export", "-o", output.toString(), "--filter", expression);
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().startsWith("xspy: --filter: "), r.err());
+            echo(r.err());
+            assertFalse(Files.exists(output), r.err());
+        }
     }
 
     @Test

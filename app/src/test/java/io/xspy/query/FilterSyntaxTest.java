@@ -43,6 +43,8 @@ class FilterSyntaxTest {
             "user = \"bad \\q escape\" | 13 | unknown escape \\q",
             "user = \"\\u12\" | 9 | four hex digits",
             "ok @ | 4 | unexpected character '@'",
+            "ok \uD83D\uDE00 | 4 | unexpected character '\uD83D\uDE00'",
+            "ok \uDB40\uDC01 | 4 | unexpected character U+E0001",
             "ok == true | 5 | expected true or false after \"=\" but found \"=\"",
             "colour = \"red\" | 1 | unknown keyword \"colour\"",
             "root | 1 | \"root\" applies to a node",

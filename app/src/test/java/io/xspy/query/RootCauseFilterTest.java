@@ -123,6 +123,7 @@ class RootCauseFilterTest {
             "rootcause.json = #[{\"Services\": [] } | 18 | never closed",
             "rootcause.json = [] | 18 | expected a JSON value written #[ ... ] or #{ ... }",
             "rootcause.json = # | 18 | must be followed by [ or {",
+            "responsetime > AND json = #[1] | 16 | expected a number after \">\"",
     })
     void mistakes_are_reported_at_their_column_by_the_syntax_check_too(String expression, int column, String message) {
         for (Runnable read : List.<Runnable>of(() -> FilterParser.check(expression), () -> FilterParser.parse(expression))) {
