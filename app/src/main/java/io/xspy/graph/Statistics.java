@@ -2,7 +2,6 @@ package io.xspy.graph;
 
 import io.xspy.trace.Status;
 
-import io.xspy.trace.Status;
 
 /**
  * X-Ray's summary statistics of a node or edge: counts by outcome and the total response time in

@@ -86,7 +86,8 @@ public final class ServiceTables {
         return t.startsWith("AWS::") ? t.substring(5) : t;
     }
 
-    private static String node(ServiceGraph graph, int referenceId) {
+    /** A node as "name (type)", or the name alone when it has no type; "#id" for an unknown node. */
+    public static String node(ServiceGraph graph, int referenceId) {
         ServiceGraph.Node n = graph.node(referenceId);
         if (n == null) return "#" + referenceId;
         return n.id().type() == null || n.id().type().isEmpty() ? n.id().name() : n.id().name() + " (" + n.id().type() + ")";

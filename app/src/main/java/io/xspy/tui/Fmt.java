@@ -40,7 +40,7 @@ final class Fmt {
     static String middle(String id, int cols, boolean ascii) {
         if (id.length() <= cols || cols < 5) return io.xspy.timeline.Text.truncate(id, cols, ascii);
         int tail = Math.min(6, (cols - 1) / 3);
-        return id.substring(0, cols - 1 - tail) + (ascii ? "~" : "\u2026") + id.substring(id.length() - tail);
+        return id.substring(0, cols - 1 - tail) + Symbols.ellipsis(ascii) + id.substring(id.length() - tail);
     }
 
     /** A count with its noun, singular for one: "1 trace", "2 traces". */

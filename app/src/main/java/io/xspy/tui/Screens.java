@@ -231,8 +231,7 @@ final class Screens {
     }
 
     private static String[] edge(ServiceGraph g, ServiceGraph.Edge e, int otherId, String arrow, boolean ascii) {
-        ServiceGraph.Node other = g.node(otherId);
-        String name = other == null ? "#" + otherId : other.id().name() + " (" + other.id().type() + ")";
+        String name = ServiceTables.node(g, otherId);
         Statistics st = e.summary();
         // the table's p50 where the edge has a histogram (X-Ray always sends one), else the mean
         String time = e.responseTimes() != null && e.responseTimes().total() > 0

@@ -25,7 +25,7 @@ final class Symbols {
 
     static String separator(boolean ascii) { return ascii ? ">" : "\u203A"; }
 
-    static String ellipsis(boolean ascii) { return ascii ? "~" : "\u2026"; }
+    static String ellipsis(boolean ascii) { return ascii ? "." : "\u2026"; } // "~" marks a throttle
 
     /** Between the parts of a title: "·" ("|" in ASCII, where "-" would run into a trace id). */
     static String dot(boolean ascii) { return ascii ? "|" : "\u00B7"; }

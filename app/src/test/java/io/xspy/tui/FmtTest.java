@@ -1,6 +1,8 @@
 package io.xspy.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xspy.query.TimeWindow;
 import java.time.Duration;
@@ -29,5 +31,16 @@ class FmtTest {
         assertEquals("1 trace", Fmt.count(1, "trace"));
         assertEquals("0 traces", Fmt.count(0, "trace"));
         assertEquals("2 log lines", Fmt.count(2, "log line"));
+    }
+
+    @Test
+    void aLongIdIsCutInTheMiddleWithAMarkThatMeansNothingElse() {
+        String id = "1-6b08560a-f4a646fb190ecbf3f1a6a113";
+        assertTrue(Fmt.middle(id, 20, false).contains("\u2026"));
+        // in ASCII "~" marks a throttle, so the cut is a "."
+        String ascii = Fmt.middle(id, 20, true);
+        assertEquals(20, ascii.length());
+        assertTrue(ascii.startsWith("1-6b08560a-") && ascii.endsWith("a6a113") && ascii.contains("."), ascii);
+        assertFalse(ascii.contains("~"), ascii);
     }
 }
