@@ -24,6 +24,12 @@ final class RequestLimits {
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     /** Bytes of request bodies held by all handlers at once; beyond it a request is throttled. */
     static final int IN_FLIGHT_BYTES = 32 * 1024 * 1024;
+    /**
+     * JSON tokens (values, field names, brackets) in one request body. The largest real request
+     * (GetSamplingTargets' 25 statistics, FilterLogEvents' 100 stream names) holds a few hundred; 8 MiB
+     * of tiny values ("{},{},...") would become a tree of about 230 MiB.
+     */
+    static final int MAX_JSON_TOKENS = 10_000;
     /** Characters of a client's own text (an id) echoed back in a response. */
     static final int MAX_ECHO = 256;
     private static final int CHUNK = 64 * 1024;
@@ -114,6 +120,11 @@ final class RequestLimits {
         } catch (JsonProcessingException e) {
             // not JSON: parsing the body says so in its own words
         }
+    }
+
+    static ApiError tooManyValues() {
+        return new ApiError(413, "RequestEntityTooLargeException", "request body holds more than "
+                + MAX_JSON_TOKENS + " JSON values; no X-Ray or CloudWatch Logs request needs that many");
     }
 
     static ApiError tooManyDocuments(String got) {

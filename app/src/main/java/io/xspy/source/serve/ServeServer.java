@@ -1,5 +1,8 @@
 package io.xspy.source.serve;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.xspy.source.local.EmbeddedSource;
 import io.xspy.source.local.TraceStore;
+import io.xspy.trace.JsonProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +53,10 @@ public final class ServeServer implements AutoCloseable {
     static final int MAX_REQUEST_SECONDS = 20;
     static final int MAX_RESPONSE_SECONDS = 60;
     static final int MAX_CONNECTIONS = 1000;
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads request bodies with a cap on their tokens, so a body's tree stays about its own size. */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(RequestLimits.MAX_JSON_TOKENS).build())
+            .build());
 
     /**
      * How to serve: where, with which faults, page size, the access keys requests must be signed with
@@ -313,6 +320,9 @@ public final class ServeServer implements AutoCloseable {
             JsonNode node = JSON.readTree(bytes);
             if (node == null || !node.isObject()) throw new ApiError(400, "SerializationException", "body is not a JSON object");
             return node;
+        } catch (StreamConstraintsException e) {
+            if (e.getOriginalMessage().startsWith("Token count")) throw RequestLimits.tooManyValues();
+            throw new ApiError(400, "SerializationException", "body is not JSON: " + JsonProblem.describe(e));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ApiError(400, "SerializationException", "body is not JSON: " + e.getOriginalMessage());
         }
