@@ -79,11 +79,6 @@ final class RequestLimits {
         return new Lease();
     }
 
-    /** Room left in the shared budget (for tests). */
-    int available() {
-        return inFlight.availablePermits();
-    }
-
     /**
      * The refusal of a body over the limit. The rest of the body is read and dropped first (up to a
      * bound): closing a socket with unread data resets it, and the client would lose the answer.
