@@ -128,6 +128,21 @@ class SegmentStreamTest {
                 r.diagnostics.stream().map(Diagnostic::toString).toList());
     }
 
+    /** The 4 MiB bound holds for a pretty-printed document made of countless plain fields, too. */
+    @Test
+    void anOverLongPrettyPrintedDocumentOfPlainFieldsIsSkippedAndTheNextKept() throws IOException {
+        StringBuilder huge = new StringBuilder("{\n");
+        for (int i = 0; huge.length() <= Json.MAX_DOCUMENT_CHARS; i++) huge.append("  \"k").append(i).append("\": 1,\n");
+        huge.append("  \"id\": \"a\", \"trace_id\": \"").append(TRACE).append("\", \"name\": \"x\",")
+                .append(" \"start_time\": 1478293361.1, \"end_time\": 1478293361.2\n}\n");
+        String text = huge + SegmentDocumentsTest.doc("b", "after") + "\n";
+        Recorder r = new Recorder();
+        SegmentDocuments.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "big.json", r);
+        assertEquals(List.of("b"), r.segments.stream().map(Segment::id).toList());
+        assertEquals(List.of("big.json: line 1: document longer than 4 MiB (X-Ray takes 64 KB per segment document); skipped"),
+                r.diagnostics.stream().map(Diagnostic::toString).toList());
+    }
+
     @Test
     void aBrokenArrayKeepsWhatCameBeforeAndSaysWhereItBroke() throws IOException {
         String text = "[\n" + SegmentDocumentsTest.doc("a", "one") + ",\n{\"id\": x}\n]";
