@@ -79,17 +79,26 @@ final class RequestLimits {
         return new Lease();
     }
 
-    /**
-     * The refusal of a body over the limit. The rest of the body is read and dropped first (up to a
-     * bound): closing a socket with unread data resets it, and the client would lose the answer.
-     */
-    private static ApiError tooLarge(InputStream in) throws IOException {
-        long dropped = 0;
-        byte[] sink = new byte[CHUNK];
-        for (int n; dropped < DRAIN_BYTES && (n = in.read(sink)) > 0; ) dropped += n;
+    /** The refusal of a body over the limit, once the rest of it is dropped (see {@link #drain}). */
+    private static ApiError tooLarge(InputStream in) {
+        drain(in);
         return new ApiError(413, "RequestEntityTooLargeException",
                 "request body over " + (MAX_BODY_BYTES >> 20) + " MiB; PutTraceSegments takes at most "
                         + MAX_DOCUMENTS + " documents of 64 KB each");
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body (up to a bound): closing a socket with
+     * unread data resets it, and the client would lose the answer.
+     */
+    static void drain(InputStream in) {
+        long dropped = 0;
+        byte[] sink = new byte[CHUNK];
+        try {
+            for (int n; dropped < DRAIN_BYTES && (n = in.read(sink)) > 0; ) dropped += n;
+        } catch (IOException e) {
+            // already read and closed, or the client went away: nothing left to drop
+        }
     }
 
     /**

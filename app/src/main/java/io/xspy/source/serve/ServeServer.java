@@ -280,6 +280,7 @@ public final class ServeServer implements AutoCloseable {
                         : isLogs ? logs.handle(operation, body) : xray.handle(operation, body);
                 send(exchange, 200, isLogs, null, result);
             } catch (ApiError e) {
+                RequestLimits.drain(exchange.getRequestBody()); // a refusal made before the body was read
                 ObjectNode error = JSON.createObjectNode();
                 if (isLogs) error.put("__type", e.type);
                 error.put("message", e.getMessage());
