@@ -402,6 +402,7 @@ public final class SegmentDocuments {
             StringBuilder line = new StringBuilder();
             tooLong = false;
             boolean any = false;
+            boolean nul = false;
             while (true) {
                 if (pos == len) {
                     len = Math.max(0, in.read(buf, 0, buf.length));
@@ -414,7 +415,7 @@ public final class SegmentDocuments {
                 any = true;
                 int start = pos;
                 while (pos < len && buf[pos] != '\n') {
-                    if (buf[pos] == 0) binary = true;
+                    if (buf[pos] == 0) nul = true;
                     pos++;
                 }
                 if (!tooLong && line.length() + (pos - start) > Json.MAX_DOCUMENT_CHARS) {
@@ -422,7 +423,10 @@ public final class SegmentDocuments {
                     line = new StringBuilder();
                 }
                 if (!tooLong) line.append(buf, start, pos - start);
-                if (binary) break;
+                if (nul && tooLong) { // no line end to wait for (/dev/zero); a short line of NULs is one bad line
+                    binary = true;
+                    break;
+                }
                 if (pos < len) {
                     pos++; // the newline
                     break;
@@ -440,7 +444,7 @@ public final class SegmentDocuments {
             return tooLong;
         }
 
-        /** A NUL byte was met: no JSON text holds one. */
+        /** A line over the limit holds a NUL byte: binary data, not text with lines, so reading stops. */
         boolean binary() {
             return binary;
         }

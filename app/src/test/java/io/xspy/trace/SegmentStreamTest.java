@@ -103,6 +103,18 @@ class SegmentStreamTest {
                 r.diagnostics.get(0).toString());
     }
 
+    /** A crash can leave a run of NUL bytes in a recording; what follows it is still read. */
+    @Test
+    void aLineOfNulBytesIsOneBadLineNotTheEndOfTheFile() throws IOException {
+        String text = SegmentDocumentsTest.doc("a", "before") + "\n\0\0\0\0\n" + SegmentDocumentsTest.doc("b", "after") + "\n";
+        Recorder r = new Recorder();
+        SegmentDocuments.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "crash.ndjson", r);
+        assertEquals(List.of("a", "b"), r.segments.stream().map(Segment::id).toList());
+        assertEquals(1, r.diagnostics.size(), r.diagnostics.toString());
+        String d = r.diagnostics.get(0).toString();
+        assertTrue(d.startsWith("crash.ndjson: line 2: not valid JSON: binary data (a NUL byte), not JSON text"), d);
+    }
+
     @Test
     void anOverLongLineIsRejectedAndTheFollowingLinesKept() throws IOException {
         String huge = "{\"id\":\"a\",\"trace_id\":\"" + TRACE + "\",\"name\":\"" + "x".repeat(Json.MAX_DOCUMENT_CHARS) + "\"}";
