@@ -129,7 +129,7 @@ public final class Json {
             else if (open.peek() instanceof ObjectNode o) o.set(field, value);
             else ((ArrayNode) open.peek()).add(value);
             if (value instanceof ContainerNode<?> c) open.push(c);
-            else if (open.isEmpty()) return root;
+            // checked for a lone scalar too: a caller reading field by field passes what room is left
             if (offset(p) - start > maxChars) {
                 int enclosing = open.size(); // drop the tree, skip to the value's end
                 if (value instanceof ContainerNode<?>) {
@@ -139,6 +139,7 @@ public final class Json {
                 for (; enclosing > 0; enclosing--) skipToEnd(p);
                 throw new TooLarge(maxChars);
             }
+            if (open.isEmpty()) return root;
             t = next(p);
         }
     }

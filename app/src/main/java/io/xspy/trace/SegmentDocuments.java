@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -44,6 +45,8 @@ public final class SegmentDocuments {
     /** The top-level fields of the AWS CLI's outputs: a file starting with one of them is a container. */
     private static final Set<String> CONTAINER_FIELDS = Set.of("Traces", "TraceSummaries", "UnprocessedTraceIds",
             "NextToken", "ApproximateTime", "TracesProcessedCount");
+    /** Unprocessed trace ids named in a warning; the others are counted. */
+    private static final int NAMED_IDS = 5;
     /** How much of the input is looked at to tell NDJSON from one JSON value. */
     private static final int HEAD = 64 * 1024;
 
@@ -313,10 +316,14 @@ public final class SegmentDocuments {
             document(entry.has("Document") ? entry.get("Document") : entry, line, id);
         }
 
+        /** A warning that names the first few ids and counts the rest (the CLI merges every page's). */
         private void unprocessed(JsonNode ids, int line) {
             if (ids != null && ids.isArray() && ids.size() > 0) {
+                ArrayNode named = JsonNodeFactory.instance.arrayNode();
+                for (int i = 0; i < Math.min(ids.size(), NAMED_IDS); i++) named.add(ids.get(i));
+                String more = ids.size() > NAMED_IDS ? " and " + (ids.size() - NAMED_IDS) + " more" : "";
                 warn(line, ids.size() + (ids.size() == 1 ? " trace id was" : " trace ids were")
-                        + " unprocessed in this output: " + ids);
+                        + " unprocessed in this output: " + named + more);
             }
         }
 
@@ -395,6 +402,7 @@ public final class SegmentDocuments {
             StringBuilder line = new StringBuilder();
             tooLong = false;
             boolean any = false;
+            boolean nul = false;
             while (true) {
                 if (pos == len) {
                     len = Math.max(0, in.read(buf, 0, buf.length));
@@ -407,7 +415,7 @@ public final class SegmentDocuments {
                 any = true;
                 int start = pos;
                 while (pos < len && buf[pos] != '\n') {
-                    if (buf[pos] == 0) binary = true;
+                    if (buf[pos] == 0) nul = true;
                     pos++;
                 }
                 if (!tooLong && line.length() + (pos - start) > Json.MAX_DOCUMENT_CHARS) {
@@ -415,7 +423,10 @@ public final class SegmentDocuments {
                     line = new StringBuilder();
                 }
                 if (!tooLong) line.append(buf, start, pos - start);
-                if (binary) break;
+                if (nul && tooLong) { // no line end to wait for (/dev/zero); a short line of NULs is one bad line
+                    binary = true;
+                    break;
+                }
                 if (pos < len) {
                     pos++; // the newline
                     break;
@@ -433,7 +444,7 @@ public final class SegmentDocuments {
             return tooLong;
         }
 
-        /** A NUL byte was met: no JSON text holds one. */
+        /** A line over the limit holds a NUL byte: binary data, not text with lines, so reading stops. */
         boolean binary() {
             return binary;
         }

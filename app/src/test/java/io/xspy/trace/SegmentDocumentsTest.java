@@ -48,6 +48,20 @@ class SegmentDocumentsTest {
         assertTrue(r.diagnostics().get(1).message().contains("1 trace id was unprocessed"), messages(r));
     }
 
+    /** batch-get-traces of a thousand expired ids: the warning names a few, not all 38 KB of them. */
+    @Test
+    void manyUnprocessedIdsAreCountedAndAFewNamed() {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.putArray("Traces");
+        ArrayNode ids = root.putArray("UnprocessedTraceIds");
+        for (int i = 0; i < 1000; i++) ids.add(String.format("1-00000000-%024d", i));
+        ParseResult r = SegmentDocuments.parse(root.toString(), "batch.json");
+        assertEquals(1, r.diagnostics().size(), messages(r));
+        String m = r.diagnostics().get(0).message();
+        assertTrue(m.startsWith("1000 trace ids were unprocessed in this output: [\"1-00000000-000000000000000000000000\","), m);
+        assertTrue(m.endsWith(" and 995 more"), m);
+    }
+
     @Test
     void arrayOfDocuments() {
         ParseResult r = SegmentDocuments.parse("[" + doc("a", "one") + ",\n " + doc("b", "two") + ", 42]", "arr.json");

@@ -103,6 +103,18 @@ class SegmentStreamTest {
                 r.diagnostics.get(0).toString());
     }
 
+    /** A crash can leave a run of NUL bytes in a recording; what follows it is still read. */
+    @Test
+    void aLineOfNulBytesIsOneBadLineNotTheEndOfTheFile() throws IOException {
+        String text = SegmentDocumentsTest.doc("a", "before") + "\n\0\0\0\0\n" + SegmentDocumentsTest.doc("b", "after") + "\n";
+        Recorder r = new Recorder();
+        SegmentDocuments.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "crash.ndjson", r);
+        assertEquals(List.of("a", "b"), r.segments.stream().map(Segment::id).toList());
+        assertEquals(1, r.diagnostics.size(), r.diagnostics.toString());
+        String d = r.diagnostics.get(0).toString();
+        assertTrue(d.startsWith("crash.ndjson: line 2: not valid JSON: binary data (a NUL byte), not JSON text"), d);
+    }
+
     @Test
     void anOverLongLineIsRejectedAndTheFollowingLinesKept() throws IOException {
         String huge = "{\"id\":\"a\",\"trace_id\":\"" + TRACE + "\",\"name\":\"" + "x".repeat(Json.MAX_DOCUMENT_CHARS) + "\"}";
@@ -125,6 +137,21 @@ class SegmentStreamTest {
         SegmentDocuments.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "long.json", r);
         assertEquals(List.of("c"), r.segments.stream().map(Segment::id).toList());
         assertEquals(List.of("long.json: line 2: document longer than 4 MiB (X-Ray takes 64 KB per segment document); skipped"),
+                r.diagnostics.stream().map(Diagnostic::toString).toList());
+    }
+
+    /** The 4 MiB bound holds for a pretty-printed document made of countless plain fields, too. */
+    @Test
+    void anOverLongPrettyPrintedDocumentOfPlainFieldsIsSkippedAndTheNextKept() throws IOException {
+        StringBuilder huge = new StringBuilder("{\n");
+        for (int i = 0; huge.length() <= Json.MAX_DOCUMENT_CHARS; i++) huge.append("  \"k").append(i).append("\": 1,\n");
+        huge.append("  \"id\": \"a\", \"trace_id\": \"").append(TRACE).append("\", \"name\": \"x\",")
+                .append(" \"start_time\": 1478293361.1, \"end_time\": 1478293361.2\n}\n");
+        String text = huge + SegmentDocumentsTest.doc("b", "after") + "\n";
+        Recorder r = new Recorder();
+        SegmentDocuments.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "big.json", r);
+        assertEquals(List.of("b"), r.segments.stream().map(Segment::id).toList());
+        assertEquals(List.of("big.json: line 1: document longer than 4 MiB (X-Ray takes 64 KB per segment document); skipped"),
                 r.diagnostics.stream().map(Diagnostic::toString).toList());
     }
 

@@ -24,6 +24,12 @@ final class RequestLimits {
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     /** Bytes of request bodies held by all handlers at once; beyond it a request is throttled. */
     static final int IN_FLIGHT_BYTES = 32 * 1024 * 1024;
+    /**
+     * JSON tokens (values, field names, brackets) in one request body. The largest real request
+     * (GetSamplingTargets' 25 statistics, FilterLogEvents' 100 stream names) holds a few hundred; 8 MiB
+     * of tiny values ("{},{},...") would become a tree of about 230 MiB.
+     */
+    static final int MAX_JSON_TOKENS = 10_000;
     /** Characters of a client's own text (an id) echoed back in a response. */
     static final int MAX_ECHO = 256;
     private static final int CHUNK = 64 * 1024;
@@ -73,22 +79,26 @@ final class RequestLimits {
         return new Lease();
     }
 
-    /** Room left in the shared budget (for tests). */
-    int available() {
-        return inFlight.availablePermits();
-    }
-
-    /**
-     * The refusal of a body over the limit. The rest of the body is read and dropped first (up to a
-     * bound): closing a socket with unread data resets it, and the client would lose the answer.
-     */
-    private static ApiError tooLarge(InputStream in) throws IOException {
-        long dropped = 0;
-        byte[] sink = new byte[CHUNK];
-        for (int n; dropped < DRAIN_BYTES && (n = in.read(sink)) > 0; ) dropped += n;
+    /** The refusal of a body over the limit, once the rest of it is dropped (see {@link #drain}). */
+    private static ApiError tooLarge(InputStream in) {
+        drain(in);
         return new ApiError(413, "RequestEntityTooLargeException",
                 "request body over " + (MAX_BODY_BYTES >> 20) + " MiB; PutTraceSegments takes at most "
                         + MAX_DOCUMENTS + " documents of 64 KB each");
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body (up to a bound): closing a socket with
+     * unread data resets it, and the client would lose the answer.
+     */
+    static void drain(InputStream in) {
+        long dropped = 0;
+        byte[] sink = new byte[CHUNK];
+        try {
+            for (int n; dropped < DRAIN_BYTES && (n = in.read(sink)) > 0; ) dropped += n;
+        } catch (IOException e) {
+            // already read and closed, or the client went away: nothing left to drop
+        }
     }
 
     /**
@@ -114,6 +124,11 @@ final class RequestLimits {
         } catch (JsonProcessingException e) {
             // not JSON: parsing the body says so in its own words
         }
+    }
+
+    static ApiError tooManyValues() {
+        return new ApiError(413, "RequestEntityTooLargeException", "request body holds more than "
+                + MAX_JSON_TOKENS + " JSON values; no X-Ray or CloudWatch Logs request needs that many");
     }
 
     static ApiError tooManyDocuments(String got) {

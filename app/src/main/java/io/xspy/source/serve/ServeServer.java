@@ -1,5 +1,8 @@
 package io.xspy.source.serve;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,13 +10,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.xspy.source.local.EmbeddedSource;
 import io.xspy.source.local.TraceStore;
+import io.xspy.trace.JsonProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +52,10 @@ public final class ServeServer implements AutoCloseable {
     static final int MAX_REQUEST_SECONDS = 20;
     static final int MAX_RESPONSE_SECONDS = 60;
     static final int MAX_CONNECTIONS = 1000;
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads request bodies with a cap on their tokens, so a body's tree stays about its own size. */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(RequestLimits.MAX_JSON_TOKENS).build())
+            .build());
 
     /**
      * How to serve: where, with which faults, page size, the access keys requests must be signed with
@@ -274,6 +280,7 @@ public final class ServeServer implements AutoCloseable {
                         : isLogs ? logs.handle(operation, body) : xray.handle(operation, body);
                 send(exchange, 200, isLogs, null, result);
             } catch (ApiError e) {
+                RequestLimits.drain(exchange.getRequestBody()); // a refusal made before the body was read
                 ObjectNode error = JSON.createObjectNode();
                 if (isLogs) error.put("__type", e.type);
                 error.put("message", e.getMessage());
@@ -313,6 +320,9 @@ public final class ServeServer implements AutoCloseable {
             JsonNode node = JSON.readTree(bytes);
             if (node == null || !node.isObject()) throw new ApiError(400, "SerializationException", "body is not a JSON object");
             return node;
+        } catch (StreamConstraintsException e) {
+            if (e.getOriginalMessage().startsWith("Token count")) throw RequestLimits.tooManyValues();
+            throw new ApiError(400, "SerializationException", "body is not JSON: " + JsonProblem.describe(e));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ApiError(400, "SerializationException", "body is not JSON: " + e.getOriginalMessage());
         }
@@ -349,9 +359,5 @@ public final class ServeServer implements AutoCloseable {
     static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         return n == null || n.isNull() ? null : n.asText();
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

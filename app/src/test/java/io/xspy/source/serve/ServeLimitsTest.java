@@ -90,6 +90,21 @@ class ServeLimitsTest {
         assertTrue(r.body().length() < 2_000, "answer of " + r.body().length() + " characters");
     }
 
+    /** 8 MiB of "{}," would become a tree of about 230 MiB; no X-Ray or Logs request holds that many values. */
+    @Test
+    void aBodyOfCountlessSmallValuesIsRefusedBeforeItBecomesATree() throws Exception {
+        StringBuilder body = new StringBuilder("{\"StartTime\":1500000000,\"EndTime\":1500000060,\"padding\":[");
+        for (int i = 0; i < RequestLimits.MAX_JSON_TOKENS; i++) body.append("{},");
+        body.append("{}]}");
+        Http.Reply r = Http.post(serve.endpoint(), "/TraceSummaries", body.toString());
+        assertEquals(413, r.status(), r.body());
+        assertEquals("RequestEntityTooLargeException", r.errorType());
+        assertTrue(r.body().contains("more than " + RequestLimits.MAX_JSON_TOKENS + " JSON values"), r.body());
+        assertTrue(!r.body().contains("StreamReadConstraints"), r.body());
+        Http.Reply normal = Http.post(serve.endpoint(), "/TraceSummaries", "{\"StartTime\":1500000000,\"EndTime\":1500000060}");
+        assertEquals(200, normal.status(), normal.body());
+    }
+
     @Test
     void aBodyOverTheLimitIsRefusedWhetherItsLengthIsDeclaredOrNot() throws Exception {
         byte[] huge = put(java.util.Collections.nCopies(16 * 1024 * 1024 / 5, "{}")).getBytes(StandardCharsets.UTF_8);

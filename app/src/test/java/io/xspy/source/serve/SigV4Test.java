@@ -106,6 +106,15 @@ class SigV4Test {
         assertEquals("MissingAuthenticationTokenException", r.errorType());
     }
 
+    /** A refusal before the body is read still reaches a client that sends a large body. */
+    @Test
+    void anUnsignedLargeUploadIsAnsweredNotReset() throws Exception {
+        String body = "{\"TraceSegmentDocuments\":[\"" + "x".repeat(4 * 1024 * 1024) + "\"]}";
+        Http.Reply r = Http.post(serve.endpoint(), "/TraceSegments", body);
+        assertEquals(403, r.status(), r.body());
+        assertEquals("MissingAuthenticationTokenException", r.errorType());
+    }
+
     @Test
     void theUrlOfAllInterfacesIsOneThatWorks() {
         assertEquals("http://127.0.0.1:" + serve.port(), serve.endpoint());
