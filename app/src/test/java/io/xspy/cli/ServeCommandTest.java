@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.xspy.source.serve.XrayClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URI;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.SamplingStatisticsDocument;
 
@@ -70,10 +66,7 @@ class ServeCommandTest {
             Matcher udp = Pattern.compile("listening on udp 127\\.0\\.0\\.1:(\\d+) \\(sampling rules on tcp\\)")
                     .matcher(serve.awaitErr("serving"));
             assertTrue(udp.find(), serve.err());
-            try (XRayClient xray = XRayClient.builder().region(Region.US_EAST_1)
-                    .endpointOverride(URI.create("http://127.0.0.1:" + udp.group(1)))
-                    .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create("AKIDEXAMPLE", "any"))).build()) {
+            try (XRayClient xray = XrayClients.at("http://127.0.0.1:" + udp.group(1))) {
                 assertEquals("Default", xray.getSamplingRules(r -> { }).samplingRuleRecords().get(0)
                         .samplingRule().ruleName());
                 assertEquals(1.0, xray.getSamplingTargets(r -> r.samplingStatisticsDocuments(

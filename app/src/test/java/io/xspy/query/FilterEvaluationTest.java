@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xspy.trace.Trace;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,12 +26,7 @@ class FilterEvaluationTest {
 
     /** The names of the fixture traces the expression matches, in fixture order. */
     private static String matching(String expression) {
-        Filter filter = FilterParser.parse(expression);
-        List<String> names = new ArrayList<>();
-        TRACES.forEach((name, trace) -> {
-            if (filter.matches(trace)) names.add(name);
-        });
-        return String.join(" ", names);
+        return Fixtures.matching(TRACES, expression);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xspy.trace.Trace;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,11 +175,6 @@ class FilterSyntaxTest {
                     + " gatewayV2Slow",
     })
     void examples_from_the_x_ray_documentation_select_what_they_say(String expression, String expected) {
-        Filter filter = FilterParser.parse(expression);
-        List<String> selected = new ArrayList<>();
-        DOC_TRACES.forEach((name, trace) -> {
-            if (filter.matches(trace)) selected.add(name);
-        });
-        assertEquals(expected, String.join(" ", selected));
+        assertEquals(expected, Fixtures.matching(DOC_TRACES, expression));
     }
 }

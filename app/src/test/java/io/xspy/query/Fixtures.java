@@ -10,6 +10,13 @@ final class Fixtures {
 
     private Fixtures() {}
 
+    /** The names of the traces the expression selects, in the map's order, joined by spaces. */
+    static String matching(java.util.Map<String, Trace> traces, String expression) {
+        Filter filter = FilterParser.parse(expression);
+        return String.join(" ", traces.entrySet().stream()
+                .filter(e -> filter.matches(e.getValue())).map(java.util.Map.Entry::getKey).toList());
+    }
+
     static Trace trace(String documentsJsonArray) {
         ParseResult parsed = SegmentDocuments.parse(documentsJsonArray, "test");
         if (!parsed.diagnostics().isEmpty()) throw new AssertionError("fixture has problems: " + parsed.diagnostics());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xspy.trace.TestTraces;
 import io.xspy.trace.Trace;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,7 @@ class RootCauseFilterTest {
     }
 
     private static String matching(String expression) {
-        Filter filter = FilterParser.parse(expression);
-        List<String> names = new ArrayList<>();
-        TRACES.forEach((name, trace) -> {
-            if (filter.matches(trace)) names.add(name);
-        });
-        return String.join(" ", names);
+        return Fixtures.matching(TRACES, expression);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

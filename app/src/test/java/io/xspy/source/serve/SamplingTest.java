@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xspy.source.local.TraceStore;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.GetSamplingTargetsResponse;
 import software.amazon.awssdk.services.xray.model.SamplingRule;
@@ -25,9 +20,7 @@ import software.amazon.awssdk.services.xray.model.SamplingStatisticsDocument;
 class SamplingTest {
 
     static XRayClient client(String endpoint) {
-        return XRayClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint))
-                .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDEXAMPLE", "any"))).build();
+        return XrayClients.at(endpoint);
     }
 
     static SamplingStatisticsDocument stats(String rule) {

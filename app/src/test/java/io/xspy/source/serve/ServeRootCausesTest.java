@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.xspy.source.local.TraceStore;
 import io.xspy.trace.SegmentDocuments;
 import io.xspy.trace.TestTraces;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.FaultRootCause;
 import software.amazon.awssdk.services.xray.model.FaultRootCauseEntity;
@@ -41,9 +37,7 @@ class ServeRootCausesTest {
                   "http":{"response":{"status":200}}}]
                 """, "ok").segments());
         serve = ServeServer.start(store, "127.0.0.1", 0, FaultPlan.none());
-        xray = XRayClient.builder().endpointOverride(URI.create(serve.endpoint())).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x")))
-                .build();
+        xray = XrayClients.at(serve.endpoint());
     }
 
     @AfterEach

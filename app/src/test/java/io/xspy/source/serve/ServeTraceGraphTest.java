@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xspy.source.local.TraceStore;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +12,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.GetTraceGraphResponse;
 import software.amazon.awssdk.services.xray.model.InvalidRequestException;
@@ -34,9 +30,7 @@ class ServeTraceGraphTest {
         TraceStore store = new TraceStore();
         generated = GeneratedTraces.load(store, 4, now.getEpochSecond() - 60);
         serve = ServeServer.start(store, "127.0.0.1", 0, FaultPlan.none(), 2); // pages of two services
-        xray = XRayClient.builder().endpointOverride(URI.create(serve.endpoint())).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x")))
-                .build();
+        xray = XrayClients.at(serve.endpoint());
     }
 
     @AfterEach

@@ -42,9 +42,7 @@ class SigV4Test {
     }
 
     XRayClient xray(String id, String secret) {
-        return XRayClient.builder().region(Region.EU_CENTRAL_1).endpointOverride(URI.create(serve.endpoint()))
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret))).build();
+        return XrayClients.at(serve.endpoint(), id, secret);
     }
 
     @Test
@@ -130,10 +128,7 @@ class SigV4Test {
     @Test
     void onLoopbackWithoutKeysAnySignatureIsAccepted() {
         try (ServeServer open = ServeServer.start(store, "127.0.0.1", 0, FaultPlan.none());
-                XRayClient client = XRayClient.builder().region(Region.EU_CENTRAL_1)
-                        .endpointOverride(URI.create(open.endpoint())).httpClient(UrlConnectionHttpClient.create())
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create("anything", "at-all"))).build()) {
+                XRayClient client = XrayClients.at(open.endpoint(), "anything", "at-all")) {
             assertEquals(List.of(), client.putTraceSegments(r -> r.traceSegmentDocuments(List.of()))
                     .unprocessedTraceSegments());
         }
