@@ -56,6 +56,12 @@ public final class Tui implements AutoCloseable {
      */
     public Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor,
             LongSupplier ticker) throws IOException {
+        this(source, options, terminal, clock, executor, ticker, Clipboard.NONE);
+    }
+
+    /** As above, with where {@code y} copies to (OSC 52 on the terminal's stream, or nowhere). */
+    Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor,
+            LongSupplier ticker, Clipboard clipboard) throws IOException {
         // a thread per load (reused when idle): a cancelled call that ignores its interrupt, such as
         // a hung network read, never holds up the next load
         this.ownExecutor = executor == null ? Executors.newCachedThreadPool(r -> {
@@ -64,6 +70,7 @@ public final class Tui implements AutoCloseable {
             return t;
         }) : null;
         this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), ticker);
+        this.app.clipboard = clipboard;
         this.palette = new Palette(options.color());
         this.screen = new TerminalScreen(terminal);
     }
@@ -88,7 +95,8 @@ public final class Tui implements AutoCloseable {
         factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
         Terminal terminal = factory.createTerminal();
         ByteArrayOutputStream held = new ByteArrayOutputStream();
-        Tui tui = new Tui(source, options, terminal, clock, null);
+        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(out, terminal::flush, System.getenv("TMUX") != null) : Clipboard.NONE;
+        Tui tui = new Tui(source, options, terminal, clock, null, System::nanoTime, clipboard);
         WindowChanges.watch(() -> tui.windowChanged.set(true));
         Thread restore = new Thread(tui::close, "xspy-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
