@@ -34,7 +34,7 @@ final class Osc52 implements Clipboard {
     Osc52(OutputStream out, Flush terminal, boolean inTmux) {
         this.out = out;
         this.terminal = terminal;
-        this.note = inTmux ? " (tmux passes it on with: set -g set-clipboard on)" : "";
+        this.note = inTmux ? " (tmux passes it on with set -g set-clipboard on)" : "";
     }
 
     @Override

@@ -80,6 +80,11 @@ final class Tmux implements AutoCloseable {
         throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; the screen was:\n" + screen);
     }
 
+    /** Runs a tmux command on this session's server (set-option, show-buffer) and returns its output. */
+    String command(String... args) throws Exception {
+        return tmux(false, args);
+    }
+
     /** Writes straight to the pane's terminal, as another program sharing it would. */
     Tmux scribble(String text) throws Exception {
         String tty = tmux(false, "display-message", "-p", "-t", session, "#{pane_tty}").strip();
