@@ -28,7 +28,9 @@ final class ServicesScreen extends Views.Services implements Screen {
             //
             List.of());
 
-    @Override public String title() { return "Services"; }
+    @Override public String title() { return "services"; }
+
+    @Override public List<String> crumbs(App app, boolean front) { return List.of("Services"); }
 
     @Override public List<KeyMap.Binding> bindings() { return bindings; }
 

@@ -45,7 +45,7 @@ final class TraceScreen implements Screen {
                         KeyMap.bind("/", "search the nodes by name, annotation or error text", (app, k) -> search(app)),
                         KeyMap.bind("n", "next match", (app, k) -> nextMatch(app, 1)),
                         KeyMap.bind("N", "previous match", (app, k) -> nextMatch(app, -1)),
-                        KeyMap.bind("y", "copy the trace id to the clipboard", (app, k) -> app.copy("trace id", t.traceId, true))),
+                        KeyMap.bind("y", "copy the trace id to the clipboard (OSC 52; tmux needs set -g set-clipboard on)", (app, k) -> app.copy("trace id", t.traceId, true))),
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics of the selected span's path, issue 10)
             //
