@@ -34,7 +34,7 @@ class IamPolicyTest {
         OperationRecorder recorder = new OperationRecorder();
         try (ServeServer serve = ServeServer.start(store, "127.0.0.1", 0, FaultPlan.none(), 5);
                 AwsSource aws = AwsSource.create(new AwsOptions(null, "us-east-1", serve.endpoint()),
-                        AwsSource.Settings.defaults().withCredentials(AwsSourceTest.DUMMY).withInterceptor(recorder))) {
+                        AwsSettings.defaults().withCredentials(AwsSourceTest.DUMMY).withInterceptor(recorder))) {
             TimeWindow window = TimeWindow.last(Duration.ofHours(1), now);
             aws.serviceGraph(window); // the services screen
             Page<TraceSummary> page = aws.traceSummaries(window, "service(\"xraystarter-api\")", null); // traces
