@@ -114,13 +114,14 @@ public final class ServeServer implements AutoCloseable {
     private final FaultPlan faults;
     private final SigV4Verifier verifier;
     private final RequestLimits limits = new RequestLimits();
+    private final TransactionSearch transactionSearch = new TransactionSearch();
 
     private ServeServer(HttpServer server, ThreadPoolExecutor pool, TraceStore store, Config config,
             SigV4Verifier verifier) {
         this.server = server;
         this.pool = pool;
-        this.xray = new XrayApi(store, config.pageSize());
-        this.logs = new LogsApi(store, config.pageSize());
+        this.xray = new XrayApi(store, config.pageSize(), transactionSearch);
+        this.logs = new LogsApi(store, config.pageSize(), transactionSearch);
         this.sampling = new SamplingApi(config.sampling());
         this.samplingOnly = config.samplingOnly();
         this.faults = config.faults();
@@ -246,6 +247,11 @@ public final class ServeServer implements AutoCloseable {
         return faults;
     }
 
+    /** Whether it serves as an account with Transaction Search, and how (switchable while serving). */
+    public TransactionSearch transactionSearch() {
+        return transactionSearch;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -276,8 +282,9 @@ public final class ServeServer implements AutoCloseable {
                 if ("PutTraceSegments".equals(operation)) RequestLimits.checkDocumentCount(JSON, bytes);
                 JsonNode body = parseBody(bytes);
                 applyFaults(operation, isLogs);
+                boolean fails = faults.failsJob(operation);
                 ObjectNode result = samplingOperation != null ? sampling.handle(operation, body)
-                        : isLogs ? logs.handle(operation, body) : xray.handle(operation, body);
+                        : isLogs ? logs.handle(operation, body, fails) : xray.handle(operation, body, fails);
                 send(exchange, 200, isLogs, null, result);
             } catch (ApiError e) {
                 RequestLimits.drain(exchange.getRequestBody()); // a refusal made before the body was read
