@@ -169,8 +169,12 @@ public final class AwsSource implements TraceSource {
         } else {
             notice("Transaction Search: listing from aws/spans");
         }
-        Page<TraceSummary> page = spans.page(window, filter, pageToken, p -> progress = p);
-        progress = "";
+        Page<TraceSummary> page;
+        try {
+            page = spans.page(window, filter, pageToken, p -> progress = p);
+        } finally {
+            progress = "";
+        }
         for (TraceSummary s : page.items()) retrievals.started(s.id(), s.startTime());
         if (local == null) return page;
         Map<String, Trace> byId = new LinkedHashMap<>();

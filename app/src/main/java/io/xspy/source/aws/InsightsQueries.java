@@ -39,29 +39,27 @@ final class InsightsQueries {
         String id = calls.call("logs:StartQuery", () -> logs.startQuery(b -> b.logGroupNames(SPANS_GROUP)
                 .startTime(start).endTime(end).queryString(query).limit(limit))).queryId();
         long wait = FIRST_POLL_MS;
-        for (int poll = 1; ; poll++) {
-            GetQueryResultsResponse r = calls.call("logs:GetQueryResults", () -> logs.getQueryResults(b -> b.queryId(id)));
-            QueryStatus status = r.status();
-            if (status == QueryStatus.COMPLETE) return rows(r);
-            if (status == QueryStatus.FAILED || status == QueryStatus.CANCELLED || status == QueryStatus.TIMEOUT
-                    || status == QueryStatus.UNKNOWN_TO_SDK_VERSION) {
-                throw new SourceException("the Logs Insights query over " + SPANS_GROUP + " ended " + r.statusAsString()
-                        + "; try a shorter window (--since) or a narrower filter");
-            }
-            progress.accept("Transaction Search: querying " + SPANS_GROUP + " (" + r.statusAsString().toLowerCase()
-                    + ", poll " + poll + ")");
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                try {
-                    calls.call("logs:StopQuery", () -> logs.stopQuery(b -> b.queryId(id)));
-                } catch (SourceException ignored) {
-                    // the query ends on its own within 60 min; the interrupt is what matters
+        try {
+            for (int poll = 1; ; poll++) {
+                GetQueryResultsResponse r = calls.call("logs:GetQueryResults", () -> logs.getQueryResults(b -> b.queryId(id)));
+                QueryStatus status = r.status();
+                if (status == QueryStatus.COMPLETE) return rows(r);
+                if (status == QueryStatus.FAILED || status == QueryStatus.CANCELLED || status == QueryStatus.TIMEOUT
+                        || status == QueryStatus.UNKNOWN_TO_SDK_VERSION) {
+                    throw new SourceException("the Logs Insights query over " + SPANS_GROUP + " ended "
+                            + r.statusAsString() + "; try a shorter window (--since) or a narrower filter");
                 }
-                Thread.currentThread().interrupt();
-                throw new SourceException("listing traces was interrupted; the Logs Insights query was stopped", e);
+                progress.accept("Transaction Search: querying " + SPANS_GROUP + " (" + r.statusAsString().toLowerCase()
+                        + ", poll " + poll + ")");
+                Thread.sleep(wait);
+                wait = Math.min(MAX_POLL_MS, wait * 2);
             }
-            wait = Math.min(MAX_POLL_MS, wait * 2);
+        } catch (InterruptedException | RuntimeException e) {
+            if (!Interruptions.isInterrupt(e)) throw (RuntimeException) e;
+            progress.accept("");
+            Interruptions.cleanUp(() -> calls.call("logs:StopQuery", () -> logs.stopQuery(b -> b.queryId(id))));
+            Thread.currentThread().interrupt();
+            throw new SourceException("listing traces was interrupted; the Logs Insights query was stopped", e);
         }
     }
 

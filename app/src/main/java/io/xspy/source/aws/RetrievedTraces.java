@@ -141,14 +141,15 @@ final class RetrievedTraces implements TraceCache.Fetch {
                 Thread.sleep(wait);
                 wait = Math.min(InsightsQueries.MAX_POLL_MS, wait * 2);
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | RuntimeException e) {
+            if (!Interruptions.isInterrupt(e)) throw e;
             progress.accept("");
-            try {
-                calls.call("xray:CancelTraceRetrieval", () -> xray.cancelTraceRetrieval(b -> b.retrievalToken(token)));
-            } catch (SourceException ignored) {
-                // X-Ray ends a retrieval on its own after 60 minutes; the interrupt is what matters
-            }
-            throw e;
+            Interruptions.cleanUp(() -> calls.call("xray:CancelTraceRetrieval",
+                    () -> xray.cancelTraceRetrieval(b -> b.retrievalToken(token))));
+            Thread.interrupted();
+            InterruptedException stop = new InterruptedException("the retrieval was cancelled");
+            stop.initCause(e);
+            throw stop;
         }
     }
 
