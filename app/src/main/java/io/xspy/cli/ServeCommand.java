@@ -84,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             // file names and the like are data: through the sanitizer, never raw to the terminal
             root.err().println(Text.sanitize("xspy: serving " + opened.source().describe() + " " + where(server)
-                    + signing(config) + " (Ctrl-C stops)", root.asciiOnly()));
+                    + signing(config) + (transactionSearch ?  " with Transaction Search (aws/spans; "
+                    + java.math.BigDecimal.valueOf(indexedPercent).stripTrailingZeros().toPlainString() + "% indexed)" : "") + " (Ctrl-C stops)", root.asciiOnly()));
             root.err().flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -149,7 +149,13 @@ public final class AwsSource implements TraceSource {
                 throw new SourceException("filter: " + e.getMessage(), e);
             }
         }
-        if (!listsFromSpans()) return summaries.page(window, expression, pageToken);
+        if (!listsFromSpans()) {
+            if (traceList == TraceList.SUMMARIES && destination.spansInLogs()) {
+                notice("Transaction Search is on: listing X-Ray's indexed summaries, a share of the traces"
+                        + " (--trace-list auto lists every trace from aws/spans)");
+            }
+            return summaries.page(window, expression, pageToken);
+        }
         return spanPage(window, expression, pageToken);
     }
 

@@ -9,6 +9,7 @@ import io.xspy.trace.TraceSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ import java.util.function.Consumer;
  * spans of the window, newest first, {@link #PAGE_SIZE} per page (the next page continues below the
  * last start time). A filter's "a span has P" parts first select trace ids (one query each, kept for
  * the pages that follow); up to {@link #IDS_IN_QUERY} of them go into the listing query, more are
- * matched against its rows. A summary carries what the root span tells: id, start, duration,
- * service, HTTP status, fault / error / throttle.
+ * matched against its rows. A summary carries what the root span tells (id, service, HTTP status,
+ * response time) and what two more queries over the page's traces tell: the trace's extent, and
+ * whether any span has a fault, error or throttle.
  */
 final class SpanListing {
 
@@ -30,7 +32,8 @@ final class SpanListing {
     static final int MAX_SELECTED = 10_000;
     private static final int MAX_QUERIES_PER_PAGE = 5;
     private static final String FIELDS = "fields traceId, startTimeUnixNano, durationNano, attributes.aws.local.service,"
-            + " resource.attributes.service.name, status.code, attributes.http.response.status_code";
+            + " resource.attributes.service.name, status.code, attributes.http.response.status_code,"
+            + " attributes.http.request.method, attributes.url.full";
 
     private final InsightsQueries queries;
     private final Consumer<String> notice;
@@ -50,12 +53,12 @@ final class SpanListing {
         for (int n = 1; ; n++) {
             String query = listingQuery(filter, selected, below);
             List<Map<String, String>> rows = queries.run(query, window, PAGE_SIZE, progress);
-            List<TraceSummary> items = new ArrayList<>();
+            List<Map<String, String>> roots = new ArrayList<>();
             for (Map<String, String> row : rows) {
                 String id = row.get("traceId");
-                if (id == null || selected != null && !selected.contains(id)) continue;
-                items.add(summary(row));
+                if (id != null && (selected == null || selected.contains(id))) roots.add(row);
             }
+            List<TraceSummary> items = summaries(roots, window, progress);
             Long next = rows.size() < PAGE_SIZE ? null : startNanos(rows.get(rows.size() - 1));
             if (!items.isEmpty() || next == null || n >= MAX_QUERIES_PER_PAGE) {
                 return new Page<>(items, next == null ? null : encode(next));
@@ -88,6 +91,33 @@ final class SpanListing {
         return ids;
     }
 
+    /**
+     * The summaries of these root rows, completed by two queries over all spans of their traces: each
+     * trace's extent (its duration is not its root's) and its spans with a fault, error or throttle
+     * (X-Ray's flags are the trace's, not the root's).
+     */
+    private List<TraceSummary> summaries(List<Map<String, String>> roots, TimeWindow window, Consumer<String> progress) {
+        if (roots.isEmpty()) return List.of();
+        String in = "traceId in [" + String.join(", ", roots.stream().map(r -> SpanFilter.quote(r.get("traceId"))).toList()) + "]";
+        Map<String, long[]> extents = new HashMap<>();
+        for (Map<String, String> row : queries.run("filter " + in + "\n| stats min(startTimeUnixNano) as start,"
+                + " max(endTimeUnixNano) as end by traceId\n| limit " + MAX_SELECTED, window, MAX_SELECTED, progress)) {
+            extents.put(row.get("traceId"), new long[] {(long) number(row.get("start"), 0), (long) number(row.get("end"), 0)});
+        }
+        Map<String, List<Map<String, String>>> problems = new HashMap<>();
+        for (Map<String, String> row : queries.run("fields traceId, status.code, attributes.http.response.status_code\n"
+                + "| filter " + in + "\n| filter status.code = \"ERROR\" or attributes.http.response.status_code >= 400\n"
+                + "| limit " + MAX_SELECTED, window, MAX_SELECTED, progress)) {
+            problems.computeIfAbsent(row.get("traceId"), k -> new ArrayList<>()).add(row);
+        }
+        List<TraceSummary> out = new ArrayList<>();
+        for (Map<String, String> root : roots) {
+            String id = root.get("traceId");
+            out.add(summary(root, extents.get(id), problems.getOrDefault(id, List.of())));
+        }
+        return out;
+    }
+
     static String listingQuery(SpanFilter filter, Set<String> selected, Long below) {
         StringBuilder q = new StringBuilder(FIELDS);
         q.append("\n| filter parentSpanId = \"\" or not ispresent(parentSpanId)");
@@ -101,20 +131,38 @@ final class SpanListing {
         return q.toString();
     }
 
-    static TraceSummary summary(Map<String, String> row) {
-        String id = TraceIds.xray(row.get("traceId"));
-        double start = startNanos(row) / 1e9;
-        double duration = number(row.get("durationNano"), 0) / 1e9;
-        String service = row.getOrDefault("attributes.aws.local.service", row.get("resource.attributes.service.name"));
-        Integer status = row.get("attributes.http.response.status_code") == null ? null
-                : (int) number(row.get("attributes.http.response.status_code"), 0);
-        boolean fault = "ERROR".equals(row.get("status.code")) || status != null && status >= 500;
-        boolean throttle = status != null && status == 429;
-        boolean error = status != null && status >= 400 && status < 500;
-        HttpInfo http = status == null ? HttpInfo.NONE : new HttpInfo(null, null, null, null, null, null, status, null);
+    /** A summary from the root row, the trace's extent (start and end in ns, or null) and its problem spans. */
+    static TraceSummary summary(Map<String, String> root, long[] extent, List<Map<String, String>> problemSpans) {
+        String id = TraceIds.xray(root.get("traceId"));
+        long rootStart = startNanos(root);
+        double response = number(root.get("durationNano"), 0) / 1e9;
+        long start = extent == null ? rootStart : Math.min(rootStart, extent[0]);
+        double duration = extent == null ? response : Math.max(response, (extent[1] - start) / 1e9);
+        String service = root.getOrDefault("attributes.aws.local.service", root.get("resource.attributes.service.name"));
+        Integer status = httpStatus(root);
+        boolean fault = false;
+        boolean error = false;
+        boolean throttle = false;
+        List<Map<String, String>> all = new ArrayList<>(problemSpans);
+        all.add(root);
+        for (Map<String, String> span : all) {
+            Integer code = httpStatus(span);
+            fault |= "ERROR".equals(span.get("status.code")) || code != null && code >= 500;
+            throttle |= code != null && code == 429;
+            error |= code != null && code >= 400 && code < 500;
+        }
+        String method = root.get("attributes.http.request.method");
+        String url = root.get("attributes.url.full");
+        HttpInfo http = status == null && method == null && url == null ? HttpInfo.NONE
+                : new HttpInfo(method, url, null, null, null, null, status, null);
         ServiceId entry = service == null ? null : ServiceId.of(service, null);
-        return new TraceSummary(id, start, duration, duration, fault, error, throttle, false, http, Map.of(), List.of(),
-                entry == null ? List.of() : List.of(entry), entry, false);
+        return new TraceSummary(id, start / 1e9, duration, response, fault, error, throttle, false, http, Map.of(),
+                List.of(), entry == null ? List.of() : List.of(entry), entry, false);
+    }
+
+    private static Integer httpStatus(Map<String, String> span) {
+        String s = span.get("attributes.http.response.status_code");
+        return s == null ? null : (int) number(s, 0);
     }
 
     private static long startNanos(Map<String, String> row) {

@@ -13,8 +13,9 @@ import java.util.Map;
  * dotted field names Logs Insights queries by: traceId (W3C form: the X-Ray id without "1-" and
  * dashes), spanId, parentSpanId ("" for a root), name, kind, startTimeUnixNano, endTimeUnixNano,
  * durationNano, status.code (ERROR for a fault), attributes.aws.local.service and
- * resource.attributes.service.name (the segment's name), attributes.http.response.status_code, and
- * each annotation as attributes.KEY. Only these fields: the subset xspy's own query reads.
+ * resource.attributes.service.name (the segment's name), attributes.aws.remote.service (a call's
+ * target), attributes.http.response.status_code, attributes.http.request.method, attributes.url.full,
+ * and each annotation as attributes.KEY. Only these fields: the subset xspy's own query reads.
  */
 final class SpanRecords {
 
@@ -44,6 +45,9 @@ final class SpanRecords {
         span.put("attributes.aws.local.service", service);
         span.put("resource.attributes.service.name", service);
         if (s.http().status() != null) span.put("attributes.http.response.status_code", s.http().status());
+        if (s.http().method() != null) span.put("attributes.http.request.method", s.http().method());
+        if (s.http().url() != null) span.put("attributes.url.full", s.http().url());
+        if (s.isRemote()) span.put("attributes.aws.remote.service", s.name());
         s.annotations().forEach((k, v) -> span.put("attributes." + k, v));
         out.add(span);
         for (Segment child : s.subsegments()) {

@@ -95,6 +95,14 @@ class TransactionSearchTest {
             for (int i = 1; i < listed.size(); i++) {
                 assertTrue(listed.get(i - 1).startTime() >= listed.get(i).startTime(), "newest first");
             }
+            for (TraceSummary s : listed) { // the trace's flags and extent, not only its root span's
+                TraceSummary truth = TraceSummary.of(store.trace(s.id()));
+                assertEquals(truth.hasFault(), s.hasFault(), s.id());
+                assertEquals(truth.hasError(), s.hasError(), s.id());
+                assertEquals(truth.startTime(), s.startTime(), 1e-6, s.id());
+                assertEquals(truth.duration(), s.duration(), 1e-6, s.id());
+                assertEquals(truth.responseTime(), s.responseTime(), 1e-6, s.id());
+            }
             TraceSummary newest = listed.get(0);
             assertEquals(generated.get(0).traceId(), newest.id());
             assertEquals("xraystarter-api", newest.entryPoint().name());
@@ -104,6 +112,7 @@ class TransactionSearchTest {
         try (AwsSource indexed = source(TraceList.SUMMARIES)) {
             int share = all(indexed, lastHour, null).size();
             assertTrue(share < TRACES / 10, "the indexed 1%, got " + share);
+            assertTrue(indexed.status().contains("listing X-Ray's indexed summaries, a share"), indexed.status());
         }
         assertFalse(recorder.actions().contains("xray:BatchGetTraces"));
     }
