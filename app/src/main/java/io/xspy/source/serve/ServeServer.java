@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code xspy serve}: the X-Ray and CloudWatch Logs APIs over the embedded store, on one port, for the
  * AWS CLI, the SDKs and xspy itself ({@code --endpoint-url http://127.0.0.1:2772}). X-Ray's REST JSON
  * protocol (POST /ServiceGraph, /TraceSummaries, /Traces, /TraceSegments) and CloudWatch Logs' JSON
- * 1.1 protocol (POST / with X-Amz-Target Logs_20140328.FilterLogEvents or .GetLogEvents). Binds
+ * 1.1 protocol (POST / with X-Amz-Target Logs_20140328.FilterLogEvents or .GetLogEvents), and, as an
+ * account with CloudWatch Transaction Search ({@link #transactionSearch()}), X-Ray's trace retrievals
+ * and Logs Insights queries over aws/spans. Binds
  * 127.0.0.1 unless told otherwise; there any signature is accepted, while beyond loopback requests must
  * be signed (SigV4) with one of the access keys the operator gave. Requests are
  * handled by a bounded pool (up to 256 threads, 256 queued) and must arrive within 20 s, so clients

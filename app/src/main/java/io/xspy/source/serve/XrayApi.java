@@ -38,7 +38,9 @@ import java.util.Set;
  * Like X-Ray, GetTraceSummaries takes at most 24 hours per call and BatchGetTraces at most five ids;
  * ids it does not hold come back in UnprocessedTraceIds. Windows select traces by start time
  * (TimeRangeType TraceId, the default); pages are ordered newest first and their tokens are cursors,
- * so traces arriving meanwhile do not shift a page.
+ * so traces arriving meanwhile do not shift a page. Under {@link TransactionSearch} GetTraceSummaries
+ * answers only the indexed share and BatchGetTraces finds nothing (its API reference: "You cannot find
+ * traces through this API if Transaction Search is enabled"); {@link RetrievalApi} serves the rest.
  */
 final class XrayApi {
 

@@ -149,6 +149,21 @@ class TransactionSearchTest {
     }
 
     @Test
+    void throttledPollsAreRetriedAndADeniedQueryNamesTheAction() {
+        serve.faults().throttle("ListRetrievedTraces", 2).throttle("GetQueryResults", 1).throttle("StartTraceRetrieval", 1);
+        try (AwsSource aws = source(TraceList.AUTO)) {
+            assertEquals(TRACES, all(aws, lastHour, null).size());
+            assertEquals(1, aws.traces(List.of(generated.get(5).traceId())).size());
+            assertEquals(4, aws.throttleCount());
+        }
+        serve.faults().deny("StartQuery");
+        try (AwsSource aws = source(TraceList.AUTO)) {
+            SourceException e = assertThrows(SourceException.class, () -> aws.traceSummaries(lastHour, null, null));
+            assertTrue(e.getMessage().contains("logs:StartQuery"), e.getMessage());
+        }
+    }
+
+    @Test
     void aFailedRetrievalSaysSo() {
         serve.faults().failJobs("StartTraceRetrieval");
         try (AwsSource aws = source(TraceList.AUTO)) {
