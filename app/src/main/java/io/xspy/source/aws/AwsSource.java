@@ -154,7 +154,9 @@ public final class AwsSource implements TraceSource {
                 notice("Transaction Search is on: listing X-Ray's indexed summaries, a share of the traces"
                         + " (--trace-list auto lists every trace from aws/spans)");
             }
-            return summaries.page(window, expression, pageToken);
+            Page<TraceSummary> page = summaries.page(window, expression, pageToken);
+            for (TraceSummary s : page.items()) retrievals.started(s.id(), s.startTime()); // in case they open by retrieval
+            return page;
         }
         return spanPage(window, expression, pageToken);
     }

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 final class SpanFilter {
 
+    /** A span whose OTel status is an error, in either spelling the OTLP JSON mapping allows. */
+    static final String STATUS_ERROR = "(status.code = \"ERROR\" or status.code = \"STATUS_CODE_ERROR\")";
     private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
     private static final String OP = "(=|!=|<=|>=|<|>)";
     private static final Pattern SERVICE = Pattern.compile(
@@ -73,7 +75,7 @@ final class SpanFilter {
             spanPredicates.add("attributes.aws.local.service = " + name + " or resource.attributes.service.name = "
                     + name + " or attributes.aws.remote.service = " + name);
         } else if (part.equalsIgnoreCase("fault")) {
-            spanPredicates.add("status.code = \"ERROR\" or attributes.http.response.status_code >= 500");
+            spanPredicates.add(STATUS_ERROR + " or attributes.http.response.status_code >= 500");
         } else if (part.equalsIgnoreCase("error")) {
             spanPredicates.add("attributes.http.response.status_code >= 400 and attributes.http.response.status_code < 500");
         } else if (part.equalsIgnoreCase("throttle")) {
@@ -134,6 +136,10 @@ final class SpanFilter {
 
     private static String unescape(String s) {
         return s.replaceAll("\\\\(.)", "$1");
+    }
+
+    static boolean isStatusError(String code) {
+        return "ERROR".equals(code) || "STATUS_CODE_ERROR".equals(code);
     }
 
     /** A Logs Insights string literal. */

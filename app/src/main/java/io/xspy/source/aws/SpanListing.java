@@ -100,13 +100,13 @@ final class SpanListing {
         if (roots.isEmpty()) return List.of();
         String in = "traceId in [" + String.join(", ", roots.stream().map(r -> SpanFilter.quote(r.get("traceId"))).toList()) + "]";
         Map<String, long[]> extents = new HashMap<>();
-        for (Map<String, String> row : queries.run("filter " + in + "\n| stats min(startTimeUnixNano) as start,"
-                + " max(endTimeUnixNano) as end by traceId\n| limit " + MAX_SELECTED, window, MAX_SELECTED, progress)) {
-            extents.put(row.get("traceId"), new long[] {(long) number(row.get("start"), 0), (long) number(row.get("end"), 0)});
+        for (Map<String, String> row : queries.run("filter " + in + "\n| stats min(startTimeUnixNano) as firstStart,"
+                + " max(endTimeUnixNano) as lastEnd by traceId\n| limit " + MAX_SELECTED, window, MAX_SELECTED, progress)) {
+            extents.put(row.get("traceId"), new long[] {(long) number(row.get("firstStart"), 0), (long) number(row.get("lastEnd"), 0)});
         }
         Map<String, List<Map<String, String>>> problems = new HashMap<>();
         for (Map<String, String> row : queries.run("fields traceId, status.code, attributes.http.response.status_code\n"
-                + "| filter " + in + "\n| filter status.code = \"ERROR\" or attributes.http.response.status_code >= 400\n"
+                + "| filter " + in + "\n| filter " + SpanFilter.STATUS_ERROR + " or attributes.http.response.status_code >= 400\n"
                 + "| limit " + MAX_SELECTED, window, MAX_SELECTED, progress)) {
             problems.computeIfAbsent(row.get("traceId"), k -> new ArrayList<>()).add(row);
         }
@@ -147,7 +147,7 @@ final class SpanListing {
         all.add(root);
         for (Map<String, String> span : all) {
             Integer code = httpStatus(span);
-            fault |= "ERROR".equals(span.get("status.code")) || code != null && code >= 500;
+            fault |= SpanFilter.isStatusError(span.get("status.code")) || code != null && code >= 500;
             throttle |= code != null && code == 429;
             error |= code != null && code >= 400 && code < 500;
         }

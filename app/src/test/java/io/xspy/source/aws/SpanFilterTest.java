@@ -28,7 +28,7 @@ class SpanFilterTest {
                 "attributes.aws.local.service = \"orders\" or resource.attributes.service.name = \"orders\""
                         + " or attributes.aws.remote.service = \"orders\"",
                 "attributes.tier = \"gold\"",
-                "status.code = \"ERROR\" or attributes.http.response.status_code >= 500"), f.spanPredicates());
+                "(status.code = \"ERROR\" or status.code = \"STATUS_CODE_ERROR\") or attributes.http.response.status_code >= 500"), f.spanPredicates());
         assertEquals(List.of("durationNano >= 1500000000", "attributes.http.response.status_code != 200"), f.rootPredicates());
     }
 
