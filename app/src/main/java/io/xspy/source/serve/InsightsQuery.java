@@ -2,10 +2,13 @@ package io.xspy.source.serve;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The subset of CloudWatch Logs Insights that {@code serve} runs over {@code aws/spans}: what xspy's own
@@ -34,6 +37,8 @@ final class InsightsQuery {
     private interface Command {
         List<Map<String, Object>> apply(List<Map<String, Object>> rows);
     }
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
     private final List<Command> commands = new ArrayList<>();
     private boolean projected;
@@ -227,7 +232,9 @@ final class InsightsQuery {
                 do values.add(lx.literal()); while (lx.comma());
             }
             lx.expect(']');
-            return r -> r.get(f) != null && values.stream().anyMatch(v -> compare(r.get(f), v) == 0);
+            Set<String> keys = new HashSet<>();
+            values.forEach(v -> keys.add(key(v)));
+            return r -> r.get(f) != null && keys.contains(key(r.get(f)));
         }
         String op = lx.operator();
         Object value = lx.literal();
@@ -256,8 +263,17 @@ final class InsightsQuery {
 
     private static Double number(Object o) {
         if (o instanceof Number n) return n.doubleValue();
-        if (o instanceof String s && s.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) return Double.parseDouble(s);
+        if (o instanceof String s && !s.isEmpty() && (Character.isDigit(s.charAt(0)) || s.charAt(0) == '-')
+                && NUMBER.matcher(s).matches()) {
+            return Double.parseDouble(s);
+        }
         return null;
+    }
+
+    /** What equality compares: a number by its value, anything else as text. */
+    private static String key(Object o) {
+        Double d = number(o);
+        return d != null ? "#" + d : String.valueOf(o);
     }
 
     /** The query cut at the pipes that are outside quotes and brackets. */
