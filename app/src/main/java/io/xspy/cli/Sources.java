@@ -5,6 +5,7 @@ import io.xspy.source.SourceException;
 import io.xspy.source.TraceSource;
 import io.xspy.source.aws.AwsOptions;
 import io.xspy.source.aws.AwsSource;
+import io.xspy.source.aws.TraceList;
 import io.xspy.source.demo.DemoSource;
 import io.xspy.source.local.DaemonReceiver;
 import io.xspy.source.local.EmbeddedSource;
@@ -74,10 +75,12 @@ final class Sources {
             embedded = true;
         }
         if (!embedded) {
-            AwsSource aws = AwsSource.create(new AwsOptions(o.profile, o.region, o.endpointUrl));
+            AwsSource aws = AwsSource.create(new AwsOptions(o.profile, o.region, o.endpointUrl, traceList(o)));
             // problems in the documents X-Ray returned show on stderr as a file's do, once the command has read them
             AutoCloseable reportProblems = () -> report(aws.recentDiagnostics(), aws.problemCount(), err);
-            return new Opened(aws, null, false, List.of(reportProblems));
+            // how the request was read (where the list came from, what a filter could not carry) goes to stderr
+            AutoCloseable reportNotices = () -> aws.notices().forEach(n -> err.println(Text.sanitize("xspy: " + n, false)));
+            return new Opened(aws, null, false, List.of(reportProblems, reportNotices));
         }
         TraceStore store = new TraceStore(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
         List<String> parts = new ArrayList<>();
@@ -123,6 +126,15 @@ final class Sources {
                 () -> udp == null ? "" : udpStatus(udp.counters()), udp != null);
         TraceSource source = o.demo ? new DemoSource(o.seed, Clock.systemUTC(), embeddedSource) : embeddedSource;
         return new Opened(source, store, !o.files.isEmpty() && !o.demo && o.listen == null, resources);
+    }
+
+    /** --trace-list as the AWS source takes it, or a usage error in words. */
+    static TraceList traceList(XspyCommand o) {
+        try {
+            return o.traceList == null ? TraceList.AUTO : TraceList.parse(o.traceList);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(o.spec.commandLine(), Text.sanitize(e.getMessage(), false));
+        }
     }
 
     /** The sampling rules of --sampling-rules, or one that samples everything. */

@@ -69,6 +69,12 @@ public final class XspyCommand implements Callable<Integer> {
             description = "Send X-Ray and CloudWatch Logs calls to this endpoint (for example xspy serve).")
     String endpointUrl;
 
+    @Option(names = "--trace-list", scope = ScopeType.INHERIT, paramLabel = "FROM", defaultValue = "auto",
+            description = "AWS with Transaction Search: list traces from aws/spans (spans: every trace), from X-Ray's "
+                    + "indexed summaries (summaries: a sample, X-Ray's full filter language), or auto (default: "
+                    + "spans when Transaction Search is on).")
+    String traceList;
+
     @Option(names = "--since", scope = ScopeType.INHERIT, paramLabel = "SPAN",
             description = "Time window: the last SPAN (90s, 15m, 6h, 2d); default 15m, all of a file, or the demo's whole history.")
     String since;
