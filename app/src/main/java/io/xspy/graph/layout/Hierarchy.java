@@ -68,7 +68,7 @@ final class Hierarchy {
         if (h == 1) return 0;
         int middle = (h - 1) / 2;
         // links that point back use the row below, so a pair of links both ways are two lines
-        return reversedLink && middle + 1 < h - 1 ? middle + 1 : middle;
+        return reversedLink ? middle + 1 : middle;
     }
 
     private int add(int layerIndex, int rows) {

@@ -20,11 +20,12 @@ public record LayoutGraph(List<Box> boxes, List<Link> links) {
 
     /**
      * A box: the width its text wants, the narrowest it may become, its height (borders included;
-     * at least 3, so a link can meet a side between the corners).
+     * at least 4, so that links pointing right and links pointing back meet a side between the
+     * corners, each on a row of their own).
      */
     public record Box(int preferredWidth, int minWidth, int height) {
         public Box {
-            if (height < 3 || minWidth < 2 || preferredWidth < minWidth) {
+            if (height < 4 || minWidth < 2 || preferredWidth < minWidth) {
                 throw new IllegalArgumentException("box too small: " + preferredWidth + "/" + minWidth + "x" + height);
             }
         }
