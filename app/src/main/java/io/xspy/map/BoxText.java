@@ -56,11 +56,21 @@ final class BoxText {
     }
 
     /**
+     * Sanitized text that starts on a character of its own: a leading combining mark gets a dotted
+     * circle to sit on (as fonts show a lone mark), so it cannot join the box's border.
+     */
+    static String safe(String text, boolean ascii) {
+        String s = Text.sanitize(text, ascii);
+        if (s.isEmpty() || Text.width(s.codePointAt(0)) != 0) return s;
+        return (ascii ? Text.ASCII_PLACEHOLDER : "\u25CC") + s;
+    }
+
+    /**
      * Sanitized text cut to {@code cols} columns in the middle ("xray…ter-py"), so names that share
      * a long prefix stay apart.
      */
     static String middle(String text, int cols, boolean ascii) {
-        String s = Text.sanitize(text, ascii);
+        String s = safe(text, ascii);
         if (Text.width(s) <= cols) return s;
         if (cols <= 1) return Text.truncate(s, cols, ascii);
         int headCols = (cols - 1 + 1) / 2;

@@ -130,7 +130,7 @@ public final class MapRenderer {
         List<String> lines = BoxText.lines(map, n, ascii);
         canvas.put(r.x() + 1, r.y() + 1, Text.padRight(BoxText.middle(lines.get(0), inner, ascii), inner, ascii),
                 selected ? Style.SELECTED : Style.HEADER);
-        canvas.put(r.x() + 1, r.y() + 2, Text.truncate(Text.sanitize(lines.get(1), ascii), inner, ascii), Style.DIM);
+        canvas.put(r.x() + 1, r.y() + 2, Text.truncate(BoxText.safe(lines.get(1), ascii), inner, ascii), Style.DIM);
         String mark = StatusMarks.mark(status, ascii);
         canvas.put(r.x() + 1, r.y() + 3, mark, StatusMarks.style(status));
         canvas.put(r.x() + 1 + mark.length(), r.y() + 3, Text.truncate(lines.get(2).substring(mark.length()), inner - mark.length(), ascii),

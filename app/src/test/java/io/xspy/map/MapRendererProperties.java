@@ -97,11 +97,15 @@ class MapRendererProperties {
             for (int x = 0; x < canvas.width(); x++) {
                 String cell = canvas.cell(x, y).text();
                 assertTrue(cell.codePoints().noneMatch(Text::isUnsafe), "unsafe code point at " + x + "," + y);
-                boolean inBox = layout.boxes().stream().anyMatch(r -> x > r.x() && x < r.right() && y > r.y() && y < r.bottom());
+                boolean inBox = inside(layout, x, y);
                 if (ascii && !inBox && !cell.isEmpty()) assertTrue(cell.chars().allMatch(c -> c < 128), "not ASCII: " + cell);
                 if (!inBox && ARROWS.contains(cell)) assertTrue(isArrow(layout, x, y), "a stray arrowhead at " + x + "," + y);
             }
         }
+    }
+
+    private static boolean inside(Layout layout, int x, int y) {
+        return layout.boxes().stream().anyMatch(r -> x > r.x() && x < r.right() && y > r.y() && y < r.bottom());
     }
 
     private static boolean isArrow(Layout layout, int x, int y) {

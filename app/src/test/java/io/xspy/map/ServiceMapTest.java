@@ -93,7 +93,8 @@ class ServiceMapTest {
         assertEquals("xrays\u2026er-py", BoxText.middle("xraystarter-py", 11, false));
         assertEquals("xrays.er-py", BoxText.middle("xraystarter-py", 11, true));
         assertEquals("short", BoxText.middle("short", 11, false));
-        assertEquals("\u6CE8\u6587\u2026\u30B9", BoxText.middle("\u6CE8\u6587\u30B5\u30FC\u30D3\u30B9", 7, false));
+        assertEquals("\u6CE8\u6587\u2026\u30D3\u30B9", BoxText.middle("\u6CE8\u6587\u30B5\u30FC\u30D3\u30B9", 9, false));
+        assertEquals("\u25CC\u0301abc", BoxText.middle("\u0301abc", 11, false), "a lone combining mark does not join the border");
         assertEquals("\uFFFD[2J", BoxText.middle("\u001B[2J", 11, false), "sanitized");
     }
 }

@@ -1,7 +1,6 @@
 package io.xspy.graph.layout;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,27 +9,24 @@ import java.util.TreeSet;
 
 /**
  * The vertical lanes of the gap between two layers. A segment leaves its node's side on the node's
- * port row, runs right to its port's lane, along the lane to the target's row and on to the target:
- * one lane per port, so the segments that leave one node together fan out from one line and lines
- * of different ports never share a lane. Lanes are ordered to cross few lines, and above all so
- * that no line leaving one port runs on along a line that enters another node.
+ * port row, runs right to its lane, along the lane to the target's row and on to the target. The
+ * segments leaving one port fan out from one lane; ports that go to the same targets share a lane
+ * (a bus, as many functions writing to one table); lanes that overlap no row of each other share
+ * a column. Lanes are ordered to cross few lines, and above all so that no line leaving one port
+ * runs on along a line that enters another node.
  */
 final class Channels {
     /** A lane's line meeting a stub of another port on the same row would read as one line. */
     private static final int MERGE = 1000;
 
-    /** Where the segments of one node's side leave (its row) and the rows they go to. */
-    record Port(int key, int row, TreeSet<Integer> targets) {
+    /** The rows where a lane's segments come from (its ports' rows) and the rows they go to. */
+    record Lane(TreeSet<Integer> sources, TreeSet<Integer> targets) {
         int top() {
-            return Math.min(row, targets.first());
+            return Math.min(sources.first(), targets.first());
         }
 
         int bottom() {
-            return Math.max(row, targets.last());
-        }
-
-        boolean straight() {
-            return targets.size() == 1 && targets.first() == row;
+            return Math.max(sources.last(), targets.last());
         }
     }
 
@@ -39,38 +35,52 @@ final class Channels {
         return node * 2 + (reversed ? 1 : 0);
     }
 
-    private final Map<Integer, Integer> lane = new HashMap<>();
+    private final Map<Integer, Integer> column = new HashMap<>();
     private final int count;
 
     /** The lanes of the gap right of a layer whose nodes are given in order. */
     Channels(Hierarchy h, List<Integer> layer, int[] y) {
-        Map<Integer, Port> ports = new LinkedHashMap<>();
+        Map<Integer, Integer> rowOf = new LinkedHashMap<>();
+        Map<Integer, TreeSet<Integer>> targetsOf = new LinkedHashMap<>();
         for (int v : layer) {
             for (Hierarchy.Segment s : h.out.get(v)) {
-                int row = y[v] + h.portOffset(v, s.reversed());
-                Port p = ports.computeIfAbsent(key(v, s.reversed()), k -> new Port(k, row, new TreeSet<>()));
-                p.targets().add(y[s.to()] + h.portOffset(s.to(), s.reversed()));
+                int k = key(v, s.reversed());
+                rowOf.put(k, y[v] + h.portOffset(v, s.reversed()));
+                targetsOf.computeIfAbsent(k, x -> new TreeSet<>()).add(y[s.to()] + h.portOffset(s.to(), s.reversed()));
             }
         }
-        List<Port> bent = ports.values().stream().filter(p -> !p.straight()).sorted(Comparator.comparingInt(Port::row)).toList();
-        List<Port> order = order(bent);
-        for (int i = 0; i < order.size(); i++) lane.put(order.get(i).key(), i);
-        this.count = order.size();
+        // ports that go to the same rows share a lane; a port whose one target is level with it needs none
+        Map<TreeSet<Integer>, Lane> lanes = new LinkedHashMap<>();
+        Map<Integer, Lane> laneOf = new HashMap<>();
+        for (Map.Entry<Integer, TreeSet<Integer>> p : targetsOf.entrySet()) {
+            int row = rowOf.get(p.getKey());
+            TreeSet<Integer> targets = p.getValue();
+            if (targets.size() == 1 && targets.first() == row) continue;
+            Lane lane = lanes.computeIfAbsent(targets, t -> new Lane(new TreeSet<>(), t));
+            lane.sources().add(row);
+            laneOf.put(p.getKey(), lane);
+        }
+        List<Lane> order = order(new ArrayList<>(lanes.values()));
+        Map<Lane, Integer> columns = pack(order);
+        for (Map.Entry<Integer, Lane> e : laneOf.entrySet()) column.put(e.getKey(), columns.get(e.getValue()));
+        this.count = columns.values().stream().mapToInt(c -> c + 1).max().orElse(0);
     }
 
+    /** Columns the lanes take. */
     int count() {
         return count;
     }
 
-    /** The lane (0 = leftmost) of a port, or -1 when all its segments run straight. */
+    /** The column (0 = leftmost) of a port's lane, or -1 when its one segment runs straight. */
     int laneOf(int node, boolean reversed) {
-        return lane.getOrDefault(key(node, reversed), -1);
+        return column.getOrDefault(key(node, reversed), -1);
     }
 
     /** Lanes placed one by one where they cost least, then neighbours swapped while that helps. */
-    static List<Port> order(List<Port> ports) {
-        List<Port> order = new ArrayList<>();
-        for (Port p : ports) {
+    static List<Lane> order(List<Lane> lanes) {
+        lanes.sort((a, b) -> Integer.compare(a.sources().first(), b.sources().first()));
+        List<Lane> order = new ArrayList<>();
+        for (Lane p : lanes) {
             int best = 0;
             long bestCost = Long.MAX_VALUE;
             for (int i = 0; i <= order.size(); i++) {
@@ -83,11 +93,11 @@ final class Channels {
             }
             order.add(best, p);
         }
-        for (boolean swapped = true, first = true; swapped || first; first = false) {
+        for (boolean swapped = true; swapped; ) {
             swapped = false;
             for (int i = 0; i + 1 < order.size(); i++) {
-                Port a = order.get(i);
-                Port b = order.get(i + 1);
+                Lane a = order.get(i);
+                Lane b = order.get(i + 1);
                 if (cost(b, a) < cost(a, b)) {
                     order.set(i, b);
                     order.set(i + 1, a);
@@ -98,14 +108,34 @@ final class Channels {
         return order;
     }
 
-    /** What it costs to have the lane of {@code left} left of the lane of {@code right}. */
-    static long cost(Port left, Port right) {
+    /**
+     * Columns for the lanes in order: a lane goes right of every earlier lane whose rows come within
+     * one row of its own, so lanes that share rows keep their order and the others share columns.
+     */
+    static Map<Lane, Integer> pack(List<Lane> order) {
+        Map<Lane, Integer> columns = new LinkedHashMap<>();
+        for (Lane lane : order) {
+            int col = 0;
+            for (Map.Entry<Lane, Integer> earlier : columns.entrySet()) {
+                Lane e = earlier.getKey();
+                boolean apart = e.bottom() + 1 < lane.top() || lane.bottom() + 1 < e.top();
+                if (!apart) col = Math.max(col, earlier.getValue() + 1);
+            }
+            columns.put(lane, col);
+        }
+        return columns;
+    }
+
+    /** What it costs to have lane {@code left} left of lane {@code right}. */
+    static long cost(Lane left, Lane right) {
         long c = 0;
-        // the right port's stub runs from the layer to its lane, past the left lane
-        if (left.targets().contains(right.row())) c += MERGE;
-        if (right.row() > left.top() && right.row() < left.bottom()) c++;
-        // the left port's lines into their targets run from its lane past the right lane
-        for (int t : left.targets()) if (t != left.row() && t > right.top() && t < right.bottom()) c++;
+        for (int row : right.sources()) {
+            // the right lane's stubs run from the layer to their lane, past the left lane
+            if (left.targets().contains(row)) c += MERGE;
+            if (row > left.top() && row < left.bottom()) c++;
+        }
+        // the left lane's lines into their targets run from the lane past the right lane
+        for (int t : left.targets()) if (!left.sources().contains(t) && t > right.top() && t < right.bottom()) c++;
         return c;
     }
 }
