@@ -37,6 +37,9 @@ public final class MapRenderer {
     /** Box-drawing character by the directions a cell's line goes (UP|DOWN|LEFT|RIGHT bits). */
     private static final String LINES = " \u2502\u2502\u2502\u2500\u2518\u2510\u2524\u2500\u2514\u250C\u251C\u2500\u2534\u252C\u253C";
 
+    /** The same in heavy lines, for the selected edge: it stands out without colour too. */
+    private static final String HEAVY = " \u2503\u2503\u2503\u2501\u251B\u2513\u252B\u2501\u2517\u250F\u2523\u2501\u253B\u2533\u254B";
+
     private MapRenderer() {}
 
     /** The map on a canvas of the layout's size. */
@@ -58,8 +61,10 @@ public final class MapRenderer {
         int[] bits = new int[w * layout.height()];
         Style[] style = new Style[bits.length];
         int[] rank = new int[bits.length];
+        boolean[] heavy = new boolean[bits.length];
         for (int e = 0; e < map.edges().size(); e++) {
             List<Layout.Point> cells = layout.routes().get(e).cells();
+            if (e == selection.edge()) for (Layout.Point p : cells) heavy[p.y() * w + p.x()] = true;
             Style s = e == selection.edge() ? Style.ACCENT : edgeStyle(map.edges().get(e).summary());
             int r = e == selection.edge() ? 5 : severity(map.edges().get(e).summary().status());
             for (int i = 0; i < cells.size(); i++) {
@@ -77,7 +82,7 @@ public final class MapRenderer {
             }
         }
         for (int k = 0; k < bits.length; k++) {
-            if (bits[k] != 0) canvas.put(k % w, k / w, line(bits[k], ascii), style[k]);
+            if (bits[k] != 0) canvas.put(k % w, k / w, line(bits[k], ascii, heavy[k]), style[k]);
         }
         for (int e = 0; e < map.edges().size(); e++) {
             Layout.Point a = layout.routes().get(e).arrow();
@@ -138,11 +143,12 @@ public final class MapRenderer {
         canvas.put(r.x() + 1, r.y() + 4, Text.truncate(lines.get(3), inner, ascii), Style.NORMAL);
     }
 
-    private static String line(int bits, boolean ascii) {
-        if (!ascii) return String.valueOf(LINES.charAt(bits));
+    private static String line(int bits, boolean ascii, boolean heavy) {
+        if (!ascii) return String.valueOf((heavy ? HEAVY : LINES).charAt(bits));
         boolean vertical = (bits & (UP | DOWN)) != 0;
         boolean horizontal = (bits & (LEFT | RIGHT)) != 0;
-        return vertical && horizontal ? "+" : vertical ? "|" : "-";
+        if (vertical && horizontal) return heavy ? "#" : "+";
+        return vertical ? (heavy ? ":" : "|") : (heavy ? "=" : "-");
     }
 
     private static int direction(Layout.Point from, Layout.Point to) {
