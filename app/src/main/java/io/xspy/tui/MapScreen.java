@@ -81,11 +81,11 @@ final class MapScreen implements Screen {
             ServiceMap.Edge e = map.edges().get(cursor.edge());
             ServiceMap.Node a = map.nodes().get(e.from());
             ServiceMap.Node b = map.nodes().get(e.to());
-            describe(c, statusY, List.of(name(a) + arrow + name(b), shortName(a) + arrow + shortName(b), a.name() + arrow + b.name()),
+            describe(c, statusY, List.of(name(a) + arrow + name(b), shortName(a) + arrow + shortName(b), label(a, ascii) + arrow + label(b, ascii)),
                     e.summary(), e.responseTimes(), ascii);
         } else if (cursor.node() >= 0) {
             ServiceMap.Node n = map.nodes().get(cursor.node());
-            describe(c, statusY, List.of(name(n), shortName(n), n.name()), n.summary(), n.responseTimes(), ascii);
+            describe(c, statusY, List.of(name(n), shortName(n), label(n, ascii)), n.summary(), n.responseTimes(), ascii);
         }
     }
 
@@ -113,6 +113,11 @@ final class MapScreen implements Screen {
     private static String shortName(ServiceMap.Node n) {
         String type = n.type() == null ? "" : n.type().startsWith("AWS::") ? n.type().substring(5) : n.type();
         return n.collapsed() ? name(n) : n.name() + " (" + type + ")";
+    }
+
+    /** What the box's first line says: the name, or "12 × TYPE" for a collapsed node. */
+    private static String label(ServiceMap.Node n, boolean ascii) {
+        return n.collapsed() ? n.members().size() + (ascii ? " x " : " \u00D7 ") + n.type() : n.name();
     }
 
     private static String name(ServiceMap.Node n) {
