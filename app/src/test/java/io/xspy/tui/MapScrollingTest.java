@@ -42,7 +42,7 @@ class MapScrollingTest {
             ui.keys("m");
             assertTrue(ui.screen().contains("60 \u00D7 AWS::Lambda::Fun"), ui.screen());
             // Enter on the collapsed box lists the traces of every service of that type
-            assertTrue(statusLine(ui).startsWith("! 60 \u00D7 AWS::Lambda::Function  600 requests"), ui.screen());
+            assertTrue(statusLine(ui).startsWith("! 60 services of type AWS::Lambda::Function  600 requests"), ui.screen());
             ui.keys("Enter");
             assertTrue(ui.screen().contains("filter service(id(type: \"AWS::Lambda::Function\"))"), ui.screen());
         }
