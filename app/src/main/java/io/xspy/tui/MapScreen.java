@@ -74,6 +74,7 @@ final class MapScreen implements Screen {
     public void drawBottom(App app, Canvas c, int hintsY, int statusY) {
         Screens.statusAndHints(app, c, hintsY, statusY, hints(app.ascii()));
         if (statusY < 0 || cursor == null || app.loader.progress() != null || !app.status.isEmpty()) return;
+        if (services.graph == null || services.graph.services().isEmpty()) return;
         boolean ascii = app.ascii();
         ServiceMap map = cursor.drawing().map();
         String arrow = ascii ? " -> " : " \u2192 ";
