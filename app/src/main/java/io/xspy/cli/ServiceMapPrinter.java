@@ -5,6 +5,7 @@ import io.xspy.map.MapDrawing;
 import io.xspy.map.MapRenderer;
 import io.xspy.timeline.AnsiText;
 import io.xspy.timeline.Canvas;
+import io.xspy.timeline.Style;
 import java.io.PrintWriter;
 
 /** {@code xspy services --map}: the drawn service map, then a line that says what the marks mean. */
@@ -20,7 +21,7 @@ final class ServiceMapPrinter {
         MapDrawing drawing = MapDrawing.of(graph, columns, ascii, true);
         out.print(AnsiText.of(MapRenderer.render(drawing.map(), drawing.layout(), ascii, MapRenderer.Selection.NONE), color));
         Canvas legend = new Canvas(columns, 1, ascii);
-        legend.put(0, 0, MapRenderer.legend(ascii), io.xspy.timeline.Style.DIM);
+        legend.put(0, 0, MapRenderer.legend(ascii), Style.DIM);
         out.print(AnsiText.of(legend, color));
     }
 }
