@@ -24,7 +24,7 @@ final class ServicesScreen extends Views.Services implements Screen {
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics of the selected service, issue 10)
             //
-            // slot: m (map toggle, issue 12)
+            List.of(KeyMap.bind("m", "map (the services drawn as a graph; m again: the table)", (app, k) -> app.open(new MapScreen(this)))),
             //
             List.of());
 
