@@ -1,0 +1,154 @@
+package io.xspy.cli;
+
+import io.xspy.cli.shell.Host;
+import io.xspy.cli.shell.Shell;
+import io.xspy.query.TimeWindow;
+import io.xspy.source.TraceSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code xspy shell}: line-mode xspy, every command on one loaded source (io.xspy.cli.shell does the rest). */
+@Command(name = "shell", mixinStandardHelpOptions = true,
+        description = {"Line-mode xspy: the same commands and output on one loaded source, with Tab completion, "
+                + "history (Ctrl-R) and plain text for screen readers; open ID shows the full-screen UI.",
+            "With standard input not a terminal it runs the lines it reads, echoing each, and stops at the first "
+                + "that fails (exit 1)."})
+final class ShellCommand implements Callable<Integer> {
+
+    @ParentCommand XspyCommand root;
+
+    @Option(names = "--color", description = "Colour the output as the CLI does on a terminal (default: plain text).")
+    boolean color;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(root, color);
+    }
+
+    /** The shell on the root's source, without colour: what {@code xspy} starts where the UI cannot draw. */
+    static int startFrom(XspyCommand root) {
+        return run(root, false);
+    }
+
+    private static int run(XspyCommand root, boolean color) {
+        try (Bridge host = new Bridge(root, color)) {
+            root.err().flush();
+            return Shell.run(host, root.env, root.out(), root.err());
+        }
+    }
+
+    /** The CLI's side of the shell: one command line over a shared source, and the window as root options. */
+    static final class Bridge implements Host {
+        private final XspyCommand start;
+        private final boolean color;
+        private final XspyCommand shared = new XspyCommand();
+        private final CommandLine cli;
+        private String since;
+        private String until;
+
+        Bridge(XspyCommand start, boolean color) {
+            this.start = start;
+            this.color = color;
+            this.since = start.since;
+            this.until = start.until;
+            shared.env = start.env;
+            cli = new CommandLine(shared);
+            cli.getCommandSpec().removeSubcommand("shell"); // no shell in the shell
+            cli.setOverwrittenOptionsAllowed(true); // traces --since 1h overrides the window once
+            shared.loaded = Sources.open(start, start.err());
+        }
+
+        @Override
+        public CommandLine commandLine() {
+            return cli;
+        }
+
+        @Override
+        public int execute(List<String> words, PrintWriter out, PrintWriter err) {
+            cli.setOut(out);
+            cli.setErr(err);
+            List<String> args = rootOptions(since, until, !color);
+            args.addAll(words);
+            return Main.run(cli, args.toArray(String[]::new));
+        }
+
+        /** The options every command line of the shell starts with: the window and how to draw. */
+        private List<String> rootOptions(String since, String until, boolean plain) {
+            List<String> args = new ArrayList<>();
+            if (since != null) args.addAll(List.of("--since", since));
+            if (until != null) args.addAll(List.of("--until", until));
+            if (start.asciiOnly()) args.add("--ascii");
+            if (plain || !start.colorAllowed()) args.add("--no-color");
+            return args;
+        }
+
+        @Override
+        public TraceSource source() {
+            return shared.loaded.source();
+        }
+
+        @Override
+        public synchronized TimeWindow window() {
+            return windowOf(since, until);
+        }
+
+        private TimeWindow windowOf(String since, String until) {
+            XspyCommand options = new XspyCommand();
+            CommandLine parsing = new CommandLine(options);
+            parsing.parseArgs(rootOptions(since, until, true).toArray(String[]::new));
+            try {
+                return shared.loaded.window(options);
+            } catch (ParameterException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String windowOptions() {
+            return String.join(" ", rootOptions(since, until, false).stream()
+                    .filter(a -> !a.equals("--ascii") && !a.equals("--no-color")).toList());
+        }
+
+        @Override
+        public synchronized void window(String since, String until) {
+            windowOf(since, until); // throws, in words, on a bad span or instant
+            this.since = since;
+            this.until = until;
+        }
+
+        @Override
+        public void switchSource(PrintWriter err) {
+            Sources.Opened before = shared.loaded;
+            shared.loaded = null; // so open reads the options of this command line, not the loaded source
+            try {
+                shared.loaded = Sources.open(shared, err);
+            } catch (RuntimeException e) {
+                shared.loaded = before;
+                throw e;
+            }
+            before.close();
+        }
+
+        @Override
+        public void openUi(String traceId) throws IOException {
+            XspyCommand options = new XspyCommand();
+            options.env = start.env;
+            new CommandLine(options).parseArgs(rootOptions(since, until, false).toArray(String[]::new));
+            Terminal.open(shared.loaded, options, traceId);
+        }
+
+        @Override
+        public void close() {
+            if (shared.loaded != null) shared.loaded.close();
+        }
+    }
+}
