@@ -42,7 +42,7 @@ final class ShellCommand implements Callable<Integer> {
     private static int run(XspyCommand root, boolean color) {
         try (Bridge host = new Bridge(root, color)) {
             root.err().flush();
-            return Shell.run(host, root.env, root.out(), root.err());
+            return Shell.run(host, root.env, root.in, root.out(), root.err());
         }
     }
 

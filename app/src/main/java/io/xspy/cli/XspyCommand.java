@@ -123,6 +123,9 @@ public final class XspyCommand implements Callable<Integer> {
     /** The environment (tests set their own). */
     Map<String, String> env = System.getenv();
 
+    /** The standard input, which xspy shell reads a script from when it is no terminal (tests set their own). */
+    java.io.InputStream in = System.in;
+
     /** ASCII when asked, or when the locale does not name UTF-8 (as the TUI decides). */
     boolean asciiOnly() {
         return ascii || !TuiOptions.utf8Locale(env);

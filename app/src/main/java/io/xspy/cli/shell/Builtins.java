@@ -54,7 +54,8 @@ final class Builtins {
                 try {
                     session.host.window(reset ? null : span, reset ? null : until);
                 } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            e.getMessage().replaceFirst("^--(since|until): ", "window: "));
                 }
                 session.changed();
             }

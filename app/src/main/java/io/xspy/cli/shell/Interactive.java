@@ -23,14 +23,14 @@ import org.jline.terminal.Terminal.SignalHandler;
  * The prompt: JLine reads a line (completion, history, Ctrl-R, continuation lines), a worker thread
  * runs it, and Ctrl-C meanwhile cancels the command and keeps the shell. Ctrl-D or exit leaves.
  */
-final class Interactive {
+public final class Interactive {
     static final String PROMPT = "xspy> ";
 
     private final Session session;
     private final Terminal terminal;
     private final LineReader reader;
 
-    Interactive(Session session, Terminal terminal, Path historyFile) {
+    public Interactive(Session session, Terminal terminal, Path historyFile) {
         this.session = session;
         this.terminal = terminal;
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("xspy")
@@ -58,9 +58,10 @@ final class Interactive {
         }
         this.reader = builder.build();
         session.screen = this::handOver;
+        session.columns = terminal::getWidth;
     }
 
-    int run() {
+    public int run() {
         PrintWriter out = terminal.writer();
         out.println("xspy shell on " + Text.sanitize(session.host.source().describe(), false)
                 + ". help lists the commands; Tab completes; Ctrl-D leaves.");

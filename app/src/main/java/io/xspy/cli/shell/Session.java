@@ -31,6 +31,7 @@ public final class Session {
     private long graphGeneration = -1;
     private List<String> serviceNames = List.of();
     Screen screen; // null: no terminal to hand over (a script)
+    java.util.function.IntSupplier columns = () -> 0; // the terminal's width, 0 where there is none
 
     public Session(Host host) {
         this.host = host;
@@ -49,6 +50,7 @@ public final class Session {
         List<String> args;
         try {
             args = RowReferences.resolve(words, command.getCommandSpec(), listing);
+            args = fitWidth(args, command.getCommandSpec());
         } catch (IllegalArgumentException e) {
             err.println("xspy: " + Text.sanitize(e.getMessage(), false));
             err.flush();
@@ -68,6 +70,16 @@ public final class Session {
                 generation++; // the data may have moved on: completion reads the graph again
             }
         }
+    }
+
+    /** A command that takes --width (trace) draws as wide as the terminal unless told otherwise. */
+    private List<String> fitWidth(List<String> args, picocli.CommandLine.Model.CommandSpec command) {
+        int width = columns.getAsInt();
+        if (width <= 0 || command.findOption("--width") == null) return args;
+        for (String a : args) if (a.equals("--width") || a.startsWith("--width=")) return args;
+        List<String> out = new ArrayList<>(args);
+        out.addAll(List.of("--width", String.valueOf(Math.max(40, Math.min(400, width)))));
+        return out;
     }
 
     /** The trace ids of the last listing, in its order. */

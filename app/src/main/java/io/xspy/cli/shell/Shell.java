@@ -2,6 +2,7 @@ package io.xspy.cli.shell;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,11 +18,12 @@ import org.jline.terminal.spi.SystemStream;
 public final class Shell {
     private Shell() {}
 
-    public static int run(Host host, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    /** The shell on {@code in}: a prompt when it is the process's terminal, else a script read from it. */
+    public static int run(Host host, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
         Session session = new Session(host);
-        if (!stdinIsTerminal()) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return new Script(session, in, out, err).run();
+        if (in != System.in || !stdinIsTerminal()) {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return new Script(session, lines, out, err).run();
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("xspy")
                 // Ctrl-C at an odd moment never kills the JVM: the shell handles it while a command runs
