@@ -54,6 +54,8 @@ final class ShellCommand implements Callable<Integer> {
         private final CommandLine cli;
         private String since;
         private String until;
+        /** The options that named the loaded source: each command line carries them, as it would on the CLI. */
+        private List<String> sourceOptions;
 
         Bridge(XspyCommand start, boolean color) {
             this.start = start;
@@ -65,6 +67,20 @@ final class ShellCommand implements Callable<Integer> {
             cli.getCommandSpec().removeSubcommand("shell"); // no shell in the shell
             cli.setOverwrittenOptionsAllowed(true); // traces --since 1h overrides the window once
             shared.loaded = Sources.open(start, start.err());
+            sourceOptions = sourceOptions(start); // after open: with no AWS set up, it chose the demo
+        }
+
+        private static List<String> sourceOptions(XspyCommand o) {
+            List<String> args = new ArrayList<>();
+            if (o.demo) args.addAll(List.of("--demo", "--seed", String.valueOf(o.seed)));
+            o.files.forEach(f -> args.addAll(List.of("--file", f.toString())));
+            if (o.listen != null) args.addAll(List.of("--listen", o.listen));
+            if (o.samplingRules != null) args.addAll(List.of("--sampling-rules", o.samplingRules.toString()));
+            if (o.profile != null) args.addAll(List.of("--profile", o.profile));
+            if (o.region != null) args.addAll(List.of("--region", o.region));
+            if (o.endpointUrl != null) args.addAll(List.of("--endpoint-url", o.endpointUrl));
+            args.addAll(List.of("--max-traces", String.valueOf(o.maxTraces)));
+            return args;
         }
 
         @Override
@@ -76,14 +92,16 @@ final class ShellCommand implements Callable<Integer> {
         public int execute(List<String> words, PrintWriter out, PrintWriter err) {
             cli.setOut(out);
             cli.setErr(err);
-            List<String> args = rootOptions(since, until, !color);
+            // source names a source of its own: none of the loaded one's options come along
+            boolean naming = !words.isEmpty() && words.get(0).equals("source");
+            List<String> args = rootOptions(naming ? List.of() : sourceOptions, since, until, !color);
             args.addAll(words);
             return Main.run(cli, args.toArray(String[]::new));
         }
 
-        /** The options every command line of the shell starts with: the window and how to draw. */
-        private List<String> rootOptions(String since, String until, boolean plain) {
-            List<String> args = new ArrayList<>();
+        /** The options every command line of the shell starts with: the source, the window and how to draw. */
+        private List<String> rootOptions(List<String> source, String since, String until, boolean plain) {
+            List<String> args = new ArrayList<>(source);
             if (since != null) args.addAll(List.of("--since", since));
             if (until != null) args.addAll(List.of("--until", until));
             if (start.asciiOnly()) args.add("--ascii");
@@ -104,7 +122,7 @@ final class ShellCommand implements Callable<Integer> {
         private TimeWindow windowOf(String since, String until) {
             XspyCommand options = new XspyCommand();
             CommandLine parsing = new CommandLine(options);
-            parsing.parseArgs(rootOptions(since, until, true).toArray(String[]::new));
+            parsing.parseArgs(rootOptions(sourceOptions, since, until, true).toArray(String[]::new));
             try {
                 return shared.loaded.window(options);
             } catch (ParameterException e) {
@@ -114,8 +132,10 @@ final class ShellCommand implements Callable<Integer> {
 
         @Override
         public String windowOptions() {
-            return String.join(" ", rootOptions(since, until, false).stream()
-                    .filter(a -> !a.equals("--ascii") && !a.equals("--no-color")).toList());
+            List<String> args = new ArrayList<>();
+            if (since != null) args.addAll(List.of("--since", since));
+            if (until != null) args.addAll(List.of("--until", until));
+            return String.join(" ", args);
         }
 
         @Override
@@ -136,13 +156,14 @@ final class ShellCommand implements Callable<Integer> {
                 throw e;
             }
             before.close();
+            sourceOptions = sourceOptions(shared);
         }
 
         @Override
         public void openUi(String traceId) throws IOException {
             XspyCommand options = new XspyCommand();
             options.env = start.env;
-            new CommandLine(options).parseArgs(rootOptions(since, until, false).toArray(String[]::new));
+            new CommandLine(options).parseArgs(rootOptions(sourceOptions, since, until, false).toArray(String[]::new));
             Terminal.open(shared.loaded, options, traceId);
         }
 
