@@ -46,18 +46,26 @@ final class FilterCompleter {
         int start = typed.length();
         while (start > 0 && isWordPart(typed.charAt(start - 1))) start--;
         String head = typed.substring(0, start);
-        String previous = previousWord(head);
+        String partial = typed.substring(start);
         Map<String, List<String>> keywords = Keywords.operatorsByKeyword();
-        List<String> operators = previous == null ? null : keywords.get(previous.toLowerCase(java.util.Locale.ROOT));
+        // after a keyword (or on one typed in full): its operators
+        String keyword = keywords.containsKey(lower(partial)) ? typed : partial.isEmpty() ? previousWord(head) : null;
+        List<String> operators = keyword == null ? null : keywords.get(lower(previousWord(keyword)));
         if (operators != null) {
-            String spaced = head.isEmpty() || head.endsWith(" ") ? head : head + " ";
+            String spaced = keyword.endsWith(" ") ? keyword : keyword + " ";
             for (String op : operators) out.add(new Candidate(spaced + op + " ", op, "operators", null, null, null, false));
-            if (start == typed.length() && !head.endsWith(" ")) return out; // right after the keyword: only these
+            if (partial.isEmpty()) { // or the term ends here: a connective
+                for (String c : Keywords.CONNECTIVES) {
+                    if (!c.equals("NOT")) out.add(new Candidate(head + c + " ", c, "connectives", null, null, null, false));
+                }
+                return out;
+            }
         }
         for (String k : keywords.keySet()) out.add(new Candidate(head + k, k, "keywords", null, null, null, false));
         for (String o : Keywords.openings()) out.add(new Candidate(head + o, o, "functions", null, null, null, false));
-        if (!head.isBlank()) {
-            for (String c : Keywords.CONNECTIVES) out.add(new Candidate(head + c + " ", c, "connectives", null, null, null, false));
+        for (String c : Keywords.CONNECTIVES) {
+            // NOT opens a term; AND and OR follow one
+            if (c.equals("NOT") || !head.isBlank()) out.add(new Candidate(head + c + " ", c, "connectives", null, null, null, false));
         }
         return out;
     }
@@ -71,6 +79,10 @@ final class FilterCompleter {
             else if (c == '"') start = start >= 0 ? -1 : i;
         }
         return start;
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String previousWord(String head) {
