@@ -143,6 +143,18 @@ class ShellInteractiveTest {
     }
 
     @Test
+    void ctrlRFindsAnEarlierLine() throws Exception {
+        prompt = new Prompt(dir.resolve("history"), "--demo");
+        prompt.type("window 2h\r");
+        prompt.waitFor(s -> s.contains("(--since 2h)"), "the window");
+        prompt.type("window default\r");
+        prompt.waitFor(s -> s.contains("(the source's default)"), "the default window");
+        prompt.type("\022w 2\r"); // Ctrl-R, then part of the line to find
+        prompt.waitFor(s -> ShellScriptTest.count(s, "(--since 2h)") == 2, "window 2h found and run again");
+        assertEquals(0, prompt.quit());
+    }
+
+    @Test
     void ctrlCCancelsTheRunningCommandAndKeepsTheShell() throws Exception {
         prompt = new Prompt(dir.resolve("history"), "--demo");
         prompt.type("serve --port 0\r");

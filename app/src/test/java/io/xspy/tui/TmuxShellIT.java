@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * xspy shell in a real terminal: a service name completed inside a quoted filter, the listing, open 1
- * to the full-screen trace, q back to the prompt, and the history recalled with the up arrow after a
- * restart (its file in a temporary XDG_STATE_HOME).
+ * to the full-screen trace, q back to the prompt (where Ctrl-C cancels a command again), and the
+ * history recalled with the up arrow after a restart (its file in a temporary XDG_STATE_HOME).
  */
 class TmuxShellIT {
     @TempDir Path state;
@@ -45,6 +45,12 @@ class TmuxShellIT {
             tmux.keys("q");
             String back = tmux.waitFor(s -> prompt(s) && s.contains("xspy> open 1"), "the prompt again");
             assertFalse(TmuxEndToEndIT.TRACE_LOADED.matcher(back).find(), back);
+            // the tty is the shell's again: Ctrl-C is a signal that cancels the running command
+            tmux.keys("-l", "serve --port 0");
+            tmux.keys("Enter");
+            tmux.waitFor(s -> s.contains("(Ctrl-C stops)"), "the server running");
+            tmux.keys("C-c");
+            tmux.waitFor(s -> s.contains("xspy: cancelled") && prompt(s), "the command cancelled");
             tmux.keys("-l", "window");
             tmux.keys("Enter");
             tmux.waitFor(s -> s.contains("(the source's default)") && prompt(s), "the shell answering");

@@ -164,9 +164,16 @@ final class Builtins {
             return 0;
         }
 
-        private static String firstSentence(String s) {
-            int end = s.indexOf(". ");
-            return end < 0 ? s : s.substring(0, end + 1);
+        /** The description up to its first ". " or ": ", in at most 80 characters (cut at a space). */
+        static String firstSentence(String s) {
+            for (String stop : List.of(". ", ": ")) {
+                int end = s.indexOf(stop);
+                if (end >= 0) s = s.substring(0, end + 1);
+            }
+            if (s.endsWith(":")) s = s.substring(0, s.length() - 1);
+            if (s.length() <= 80) return s;
+            int space = s.lastIndexOf(' ', 77);
+            return s.substring(0, space > 0 ? space : 77) + "...";
         }
     }
 

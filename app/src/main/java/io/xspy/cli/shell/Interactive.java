@@ -15,6 +15,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
@@ -58,7 +59,7 @@ public final class Interactive {
         }
         this.reader = builder.build();
         session.screen = this::handOver;
-        session.columns = terminal::getWidth;
+        session.columns = () -> terminal.getSize().getColumns();
     }
 
     public int run() {
@@ -124,16 +125,19 @@ public final class Interactive {
     }
 
     /**
-     * Gives the terminal to the full-screen UI: JLine lets go of it (no reads, its attributes as it found
-     * them) and takes it back after, re-registering its signals (the UI installs its own resize handler).
+     * Gives the terminal to the full-screen UI: JLine lets go of it and takes it back after, with the
+     * tty's settings as they were and its signals registered again (the UI installs its own resize handler).
      */
     private void handOver(Session.IoAction ui) throws IOException {
         terminal.flush();
+        // the UI leaves the tty in its own raw mode, Ctrl-C a key rather than a signal: put back what was
+        Attributes before = terminal.getAttributes();
         terminal.pause();
         try {
             ui.run();
         } finally {
             try {
+                terminal.setAttributes(before);
                 terminal.resume();
             } catch (RuntimeException e) {
                 throw new UncheckedIOException(new IOException("the terminal could not be taken back", e));
