@@ -143,6 +143,23 @@ class ShellInteractiveTest {
     }
 
     @Test
+    void tabCompletesCommandsOptionsTheirValuesAndTraceIds() throws Exception {
+        prompt = new Prompt(dir.resolve("history"), "--demo");
+        prompt.type("traces --lim\t");
+        prompt.waitFor(s -> s.contains("traces --limit "), "the option completed from picocli's model");
+        prompt.type("2 --out\t");
+        prompt.waitFor(s -> s.contains("--output "), "--output");
+        prompt.type("j\t");
+        prompt.waitFor(s -> s.contains("--output json "), "the enum's value");
+        prompt.type("\r");
+        prompt.waitFor(s -> s.contains("\"TracesProcessedCount\" : 2"), "the JSON listing");
+        prompt.type("logs \t");
+        prompt.waitFor(s -> s.contains("row 2") && s.contains("rows of the last listing"), "the rows and ids offered");
+        prompt.type("\003"); // drops the line: Ctrl-D leaves only from an empty one
+        assertEquals(0, prompt.quit());
+    }
+
+    @Test
     void ctrlRFindsAnEarlierLine() throws Exception {
         prompt = new Prompt(dir.resolve("history"), "--demo");
         prompt.type("window 2h\r");

@@ -52,7 +52,7 @@ final class ShellCompleter implements Completer {
                 for (String name : o.names()) {
                     if (!name.startsWith("--") && o.names().length > 1) continue; // -h beside --help: the long one
                     candidates.add(new Candidate(name, name, o.inherited() ? "xspy options" : "options",
-                            first(o.description()), null, null, o.arity().max() == 0));
+                            first(o.description()), null, null, true));
                 }
             }
             return;
