@@ -103,7 +103,7 @@ public final class Tui implements AutoCloseable {
         try {
             if (traceId != null) {
                 tui.start();
-                tui.app.openTrace(traceId);
+                tui.app.open(new TraceScreen(traceId));
             }
             tui.loop();
         } finally {
