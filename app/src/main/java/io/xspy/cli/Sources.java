@@ -33,9 +33,21 @@ final class Sources {
 
     private Sources() {}
 
-    /** An open source, the store behind it when it is embedded, and what must be closed with it. */
-    record Opened(TraceSource source, TraceStore store, boolean wholeStoreWindow, List<AutoCloseable> resources)
-            implements AutoCloseable {
+    /**
+     * An open source, the store behind it when it is embedded, and what must be closed with it; a
+     * borrowed one (a shell's, shared by its commands) is left open by close.
+     */
+    record Opened(TraceSource source, TraceStore store, boolean wholeStoreWindow, List<AutoCloseable> resources,
+            boolean borrowed) implements AutoCloseable {
+
+        Opened(TraceSource source, TraceStore store, boolean wholeStoreWindow, List<AutoCloseable> resources) {
+            this(source, store, wholeStoreWindow, resources, false);
+        }
+
+        /** The same source for one command of a shell: closing it leaves the shell's open. */
+        Opened borrow() {
+            return new Opened(source, store, wholeStoreWindow, resources, true);
+        }
 
         /** The window of a command: --since/--until, or all of a file when neither was given. */
         TimeWindow window(XspyCommand options) {
@@ -55,6 +67,7 @@ final class Sources {
 
         @Override
         public void close() {
+            if (borrowed) return;
             for (AutoCloseable r : resources) {
                 try {
                     r.close();
@@ -67,6 +80,7 @@ final class Sources {
     }
 
     static Opened open(XspyCommand o, PrintWriter err) {
+        if (o.loaded != null) return o.loaded.borrow(); // in xspy shell: the source loaded once
         boolean embedded = o.demo || !o.files.isEmpty() || o.listen != null;
         if (!embedded && !awsConfigured(o)) {
             err.println("xspy: no AWS configuration found (no --profile, AWS_* variables or ~/.aws files);"

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "configuration is found, else the embedded demo.",
             ""},
         subcommands = {ServicesCommand.class, TracesCommand.class, TraceCommand.class, LogsCommand.class,
-            ExportCommand.class, ServeCommand.class},
+            ExportCommand.class, ServeCommand.class, ShellCommand.class},
         footer = {"", "Examples:", "  xspy --demo", "  xspy --profile dev --region eu-central-1 --since 1h",
             "  xspy --file traces.json trace 1-63847262-1f7b1f131c705dd37c779140 --width 120",
             "  xspy --demo traces --filter 'service(\"xraystarter-py\") { fault }' --output json"})
@@ -93,8 +93,16 @@ public final class XspyCommand implements Callable<Integer> {
     @Option(names = "--ascii", scope = ScopeType.INHERIT, description = "ASCII bars and borders.")
     boolean ascii;
 
+    /** The source an {@code xspy shell} loaded once; its commands read it instead of opening their own. */
+    Sources.Opened loaded;
+
     @Override
     public Integer call() throws Exception {
+        String lineMode = io.xspy.cli.shell.LineMode.why(env);
+        if (lineMode != null) {
+            err().println("xspy: " + lineMode);
+            return ShellCommand.startFrom(this);
+        }
         try (Sources.Opened opened = Sources.open(this, err())) {
             err().flush();
             return Terminal.open(opened, this);
@@ -120,6 +128,9 @@ public final class XspyCommand implements Callable<Integer> {
 
     /** The environment (tests set their own). */
     Map<String, String> env = System.getenv();
+
+    /** The standard input, which xspy shell reads a script from when it is no terminal (tests set their own). */
+    java.io.InputStream in = System.in;
 
     /** ASCII when asked, or when the locale does not name UTF-8 (as the TUI decides). */
     boolean asciiOnly() {

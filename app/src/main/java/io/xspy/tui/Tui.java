@@ -86,6 +86,11 @@ public final class Tui implements AutoCloseable {
 
     /** As {@link #run(TraceSource, TuiOptions)}, on a given clock (a file's traces are shown as of their end). */
     public static void run(TraceSource source, TuiOptions options, Clock clock) throws IOException {
+        run(source, options, clock, null);
+    }
+
+    /** As above, opened at a trace (over the services screen, where Esc goes back) unless {@code traceId} is null. */
+    public static void run(TraceSource source, TuiOptions options, Clock clock, String traceId) throws IOException {
         PrintStream out = System.out;
         PrintStream err = System.err;
         DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, Charset.defaultCharset());
@@ -104,6 +109,10 @@ public final class Tui implements AutoCloseable {
         System.setOut(hold);
         System.setErr(hold);
         try {
+            if (traceId != null) {
+                tui.start();
+                tui.app.open(new TraceScreen(traceId));
+            }
             tui.loop();
         } finally {
             tui.close();
