@@ -140,6 +140,16 @@ class CriticalPathTest {
     }
 
     @Test
+    void aDeepChainIsNoProblem() {
+        DiffTraceBuilder b = new DiffTraceBuilder(10);
+        String parent = b.segment("api", null, 0, 10_000.0);
+        for (int i = 1; i < 5000; i++) parent = b.segment("level", parent, i, 10_000.0 - i);
+        CriticalPath path = CriticalPath.of(b.build());
+        assertEquals(5000, path.contributions().size());
+        assertEquals(9999, path.sections().size());
+    }
+
+    @Test
     void anEmptyTrace() {
         CriticalPath path = CriticalPath.of(new Trace("1-00000000-000000000000000000000000", List.of(), java.util.Set.of(),
                 List.of(), List.of()));
