@@ -22,6 +22,16 @@ class TraceCriticalPathTest {
         assertTrue(ascii.out().chars().allMatch(c -> c < 128), "ASCII only");
     }
 
+    /** The demo's fan-out: S3 hands over to SNS after its segment ends, so the path has an untraced stretch. */
+    @Test
+    void theDemosColdGoInvocation() {
+        CliTest.Run r = CliTest.run("--file", DiffCommandTest.FILE, "trace", DiffCommandTest.COLD, "--width", "120",
+                "--critical-path");
+        assertEquals(0, r.exit(), r.err());
+        GoldenFiles.check("cli", "trace-demo-go-cold-critical-120.txt", r.out());
+        assertTrue(r.out().contains("(untraced)"), r.out());
+    }
+
     @Test
     void jsonAddsTheCriticalPathToTheBatchGetTracesShape() throws Exception {
         CliTest.Run r = CliTest.run("--file", CliTest.BLOG, "trace", CliTest.BLOG_TRACE, "--output", "json", "--critical-path");
