@@ -24,8 +24,6 @@ final class TraceState extends Views.ListState {
     boolean showLogs = true;
     int detailScroll;
     int logScroll;
-    int rawScroll;
-    boolean raw;
     /** Columns of the timeline's name column the user asked for with < and >, 0 for the default. */
     int nameWidth;
     private int shownNameWidth;

@@ -37,7 +37,7 @@ final class Views {
         }
     }
 
-    static final class Services extends ListState {
+    static class Services extends ListState {
         ServiceGraph graph;
         List<ServiceGraph.Node> nodes = List.of();
         boolean loaded;
@@ -80,7 +80,7 @@ final class Views {
         }
     }
 
-    static final class Traces extends ListState {
+    static class Traces extends ListState {
         final String title;
         String filter;
         List<TraceSummary> items = new ArrayList<>();
