@@ -48,6 +48,8 @@ final class App {
     private final Deque<Screen> stack = new ArrayDeque<>();
     final List<String> filterHistory = new ArrayList<>();
     final List<String> commandHistory = new ArrayList<>();
+    /** The trace marked with m (A of a diff), or null. */
+    String markedTrace;
     String status = "";
     Style statusStyle = Style.NORMAL;
     boolean follow;

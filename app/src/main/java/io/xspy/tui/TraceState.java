@@ -27,6 +27,8 @@ final class TraceState extends Views.ListState {
     /** Columns of the timeline's name column the user asked for with < and >, 0 for the default. */
     int nameWidth;
     private int shownNameWidth;
+    /** The critical path highlight (p). */
+    final CriticalPathHighlight critical = new CriticalPathHighlight();
 
     TraceState(String traceId) { this.traceId = traceId; }
 
