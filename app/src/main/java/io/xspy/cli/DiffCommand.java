@@ -58,7 +58,7 @@ final class DiffCommand implements Callable<Integer> {
                 return 0;
             }
             int columns = Math.max(60, Math.min(400, width != null ? width : TraceCommand.terminalWidth()));
-            root.out().print(AnsiText.of(TraceDiffView.render(diff, columns, root.asciiOnly()), root.colorOnStdout()));
+            root.out().print(AnsiText.of(new TraceDiffView(diff).render(columns, root.asciiOnly()), root.colorOnStdout()));
         }
         return 0;
     }

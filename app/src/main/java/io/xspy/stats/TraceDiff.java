@@ -6,6 +6,7 @@ import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -92,6 +93,9 @@ public final class TraceDiff {
 
     private record Pending(Segment a, Segment b, int depth) {}
 
+    /** Sibling lists up to this many pairs are matched by comparing, longer ones through a map of keys. */
+    private static final int SMALL = 64;
+
     /** Aligns two traces. Iterative, so a 10,000-deep chain is no problem; linear in the nodes. */
     public static TraceDiff of(Trace a, Trace b) {
         Objects.requireNonNull(a, "a");
@@ -117,17 +121,29 @@ public final class TraceDiff {
      */
     private static void pushMerged(Deque<Pending> stack, List<Segment> as, List<Segment> bs, int depth) {
         if (as.isEmpty() && bs.isEmpty()) return;
-        Map<String, Deque<Integer>> unmatchedB = new HashMap<>();
-        for (int i = 0; i < bs.size(); i++) unmatchedB.computeIfAbsent(key(bs.get(i)), k -> new ArrayDeque<>()).add(i);
         Segment[] partner = new Segment[as.size()];
         int[] placeOfB = new int[bs.size()]; // where each B node sits in the merged list: index of its A partner, or -1
-        java.util.Arrays.fill(placeOfB, -1);
-        for (int i = 0; i < as.size(); i++) {
-            Deque<Integer> candidates = unmatchedB.get(key(as.get(i)));
-            if (candidates == null || candidates.isEmpty()) continue;
-            int j = candidates.poll();
-            partner[i] = bs.get(j);
-            placeOfB[j] = i;
+        Arrays.fill(placeOfB, -1);
+        if ((long) as.size() * bs.size() <= SMALL) { // most nodes have a few children: compare, no keys built
+            for (int i = 0; i < as.size(); i++) {
+                for (int j = 0; j < bs.size(); j++) {
+                    if (placeOfB[j] < 0 && sameStep(as.get(i), bs.get(j))) {
+                        partner[i] = bs.get(j);
+                        placeOfB[j] = i;
+                        break;
+                    }
+                }
+            }
+        } else {
+            Map<String, Deque<Integer>> unmatchedB = new HashMap<>();
+            for (int i = 0; i < bs.size(); i++) unmatchedB.computeIfAbsent(key(bs.get(i)), k -> new ArrayDeque<>()).add(i);
+            for (int i = 0; i < as.size(); i++) {
+                Deque<Integer> candidates = unmatchedB.get(key(as.get(i)));
+                if (candidates == null || candidates.isEmpty()) continue;
+                int j = candidates.poll();
+                partner[i] = bs.get(j);
+                placeOfB[j] = i;
+            }
         }
         // B-only nodes go after the A row of their nearest matched predecessor in B (or first)
         List<List<Segment>> after = new ArrayList<>(as.size() + 1);
@@ -165,10 +181,22 @@ public final class TraceDiff {
         if (s.kind() != Kind.SUBSEGMENT && s.origin() != null) k.append('\u0000').append(s.origin());
         RemoteCall call = s.kind() == Kind.SUBSEGMENT ? s.remoteCall() : null;
         if (call != null) {
-            k.append('\u0000').append(call.operation());
+            k.append('\u0000').append(call.aws() ? 'a' : 'r').append(call.operation());
             if (call.aws()) k.append('\u0000').append(call.resource());
         }
         return k.toString();
+    }
+
+    /** Whether two nodes are the same step of a path: what {@link #key} says, without building the keys. */
+    static boolean sameStep(Segment x, Segment y) {
+        if (x.kind() != y.kind() || !x.name().equals(y.name())) return false;
+        if (x.kind() != Kind.SUBSEGMENT) return Objects.equals(x.origin(), y.origin());
+        if (x.isRemote() != y.isRemote()) return false;
+        if (!x.isRemote()) return true;
+        RemoteCall cx = x.remoteCall();
+        RemoteCall cy = y.remoteCall();
+        return cx.aws() == cy.aws() && Objects.equals(cx.operation(), cy.operation())
+                && (!cx.aws() || Objects.equals(cx.resource(), cy.resource()));
     }
 
     static boolean open(Segment s) {

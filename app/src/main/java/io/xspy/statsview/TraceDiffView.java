@@ -39,23 +39,32 @@ public final class TraceDiffView {
     /** After the bars: blank, duration, blank, delta, blank, percentage. */
     private static final int RIGHT = 1 + TimelineRenderer.DURATION_WIDTH + 1 + DELTA_WIDTH + 1 + PERCENT_WIDTH;
 
-    private TraceDiffView() {}
+    private final TraceDiff diff;
+    /** The timeline rows of each trace by node: laid out once, so a frame costs only what it shows. */
+    private Map<Segment, TimelineRow> linesA;
+    private Map<Segment, TimelineRow> linesB;
 
-    /** Lines a whole diff takes. */
-    public static int height(TraceDiff diff) {
+    public TraceDiffView(TraceDiff diff) {
+        this.diff = diff;
+    }
+
+    public TraceDiff diff() { return diff; }
+
+    /** Lines the whole diff takes. */
+    public int height() {
         return HEADER_LINES + 2 * diff.rows().size();
     }
 
     /** The whole diff, every row. */
-    public static Canvas render(TraceDiff diff, int width, boolean ascii) {
-        return render(diff, width, ascii, 0, Integer.MAX_VALUE, -1);
+    public Canvas render(int width, boolean ascii) {
+        return render(width, ascii, 0, Integer.MAX_VALUE, -1);
     }
 
     /**
      * The header and the aligned rows {@code first} .. {@code first + maxRows - 1} (two lines each),
      * {@code selected} drawn selected (or -1): a frame costs what is visible.
      */
-    public static Canvas render(TraceDiff diff, int width, boolean ascii, int first, int maxRows, int selected) {
+    public Canvas render(int width, boolean ascii, int first, int maxRows, int selected) {
         Geometry g = new Geometry(width);
         List<Row> rows = diff.rows();
         int from = Math.max(0, Math.min(first, rows.size()));
@@ -64,8 +73,10 @@ public final class TraceDiffView {
         header(canvas, diff, g, ascii);
         if (count == 0) return canvas;
 
-        Map<Segment, TimelineRow> linesA = byNode(diff.a());
-        Map<Segment, TimelineRow> linesB = byNode(diff.b());
+        if (linesA == null) {
+            linesA = byNode(diff.a());
+            linesB = diff.b() == diff.a() ? linesA : byNode(diff.b());
+        }
         List<TimelineRow> upper = new ArrayList<>(count);
         List<TimelineRow> lower = new ArrayList<>(count);
         for (int i = from; i < from + count; i++) {

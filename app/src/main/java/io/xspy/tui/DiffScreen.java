@@ -19,6 +19,7 @@ final class DiffScreen extends Views.ListState implements Screen {
     private String a;
     private String b;
     private TraceDiff diff;
+    private TraceDiffView view;
     private final List<KeyMap.Binding> bindings = Lists.concat(
             KeyMap.movement((app, delta) -> move(delta)),
             List.of(KeyMap.hint("w", "swap A and B", (app, k) -> swap(app))));
@@ -76,6 +77,7 @@ final class DiffScreen extends Views.ListState implements Screen {
         b = t;
         if (diff != null) {
             diff = TraceDiff.of(diff.b(), diff.a()); // both are loaded: no need to ask the source again
+            view = new TraceDiffView(diff);
             select(selected);
         }
         app.info("swapped: A is " + Fmt.middle(a, 13, app.ascii()) + ", B " + Fmt.middle(b, 13, app.ascii()));
@@ -93,6 +95,7 @@ final class DiffScreen extends Views.ListState implements Screen {
             return TraceDiff.of(ta, tb);
         }, d -> {
             diff = d;
+            view = new TraceDiffView(d);
             select(selected);
             app.info("");
         }, app::error);
@@ -112,7 +115,7 @@ final class DiffScreen extends Views.ListState implements Screen {
         }
         int visible = Math.max(1, (c.height() - TraceDiffView.HEADER_LINES - 1) / 2);
         int top = scroll(visible);
-        c.draw(TraceDiffView.render(diff, c.width(), ascii, top, visible, selected), 0, 0);
+        c.draw(view.render(c.width(), ascii, top, visible, selected), 0, 0);
         String foot = "span " + (selected + 1) + "/" + diff.rows().size() + " " + Symbols.dot(ascii) + " A "
                 + Fmt.duration(diff.a().duration(), ascii) + ", B " + Fmt.duration(diff.b().duration(), ascii)
                 + " " + Symbols.dot(ascii) + " the axis is " + (diff.a().duration() >= diff.b().duration() ? "A" : "B") + "'s";

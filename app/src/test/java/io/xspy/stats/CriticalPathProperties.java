@@ -23,7 +23,10 @@ import net.jqwik.api.Provide;
 class CriticalPathProperties {
 
     /** One node: under which earlier node (or none, or a missing one), when, and how it is sent. */
-    record Spec(int parent, int startMs, Integer durationMs, boolean embedded) {}
+    record Spec(int parent, int startMs, Integer durationMs, boolean embedded, int name) {}
+
+    /** Few names, so that two traces share paths; 2 and 3 are DynamoDB calls of two operations. */
+    private static final String[] NAMES = {"work", "query", "DynamoDB", "DynamoDB"};
 
     @Provide
     Arbitrary<List<Spec>> forests() {
@@ -31,7 +34,8 @@ class CriticalPathProperties {
                 Arbitraries.integers().between(-2, 40), // -1: a root, -2: an orphan, else an earlier node (mod its index)
                 Arbitraries.integers().between(0, 1000),
                 Arbitraries.integers().between(0, 400).injectNull(0.1), // null: in progress
-                Arbitraries.of(true, false))
+                Arbitraries.of(true, false),
+                Arbitraries.integers().between(0, 3))
                 .as(Spec::new);
         return spec.list().ofMinSize(1).ofMaxSize(40);
     }
@@ -49,7 +53,12 @@ class CriticalPathProperties {
                 id = b.segment("orphan" + i, "ffffffffffffffff", s.startMs(), end);
             } else {
                 String parent = ids.get(s.parent() % i);
-                id = s.embedded() ? b.sub(parent, "sub" + i, s.startMs(), end) : b.segment("seg" + i, parent, s.startMs(), end);
+                String name = NAMES[s.name()];
+                if (s.name() >= 2 && s.embedded() && end != null) {
+                    id = b.awsCall(parent, name, s.name() == 2 ? "PutItem" : "GetItem", "items", s.startMs(), end);
+                } else {
+                    id = s.embedded() ? b.sub(parent, name, s.startMs(), end) : b.segment(name, parent, s.startMs(), end);
+                }
             }
             ids.add(id);
         }

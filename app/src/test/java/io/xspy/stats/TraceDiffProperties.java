@@ -37,6 +37,11 @@ class TraceDiffProperties {
             if (r.b() != null) assertEquals(null, rowOfB.put(r.b(), i), "twice: " + r.b().id());
             if (r.a() != null && r.b() != null) assertEquals(TraceDiff.key(r.a()), TraceDiff.key(r.b()), "only like meets like");
         }
+        for (Segment x : a.nodesById().values()) {
+            for (Segment y : b.nodesById().values()) {
+                assertEquals(TraceDiff.key(x).equals(TraceDiff.key(y)), TraceDiff.sameStep(x, y), x.name() + " / " + y.name());
+            }
+        }
         assertEquals(a.nodeCount(), rowOfA.size());
         assertEquals(b.nodeCount(), rowOfB.size());
         checkParents(diff, a, rowOfA, true);

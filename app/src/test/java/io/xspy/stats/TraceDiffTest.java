@@ -83,6 +83,27 @@ class TraceDiffTest {
         assertEquals(0.020, diff.rows().get(3).deltaSeconds(), 1e-6); // second: 20 ms, then 40 ms
     }
 
+    /** Long sibling lists are matched through a map, short ones by comparing: the same pairs either way. */
+    @Test
+    void manySiblingsAreMatchedInOrderToo() {
+        DiffTraceBuilder a = new DiffTraceBuilder(1);
+        String ra = a.segment("api", null, 0, 1000.0);
+        for (int i = 0; i < 24; i++) a.sub(ra, i % 2 == 0 ? "work" : "query", i * 10, i * 10 + 5.0);
+        DiffTraceBuilder b = new DiffTraceBuilder(2);
+        String rb = b.segment("api", null, 0, 1000.0);
+        for (int i = 0; i < 10; i++) b.sub(rb, "query", i * 10, i * 10 + 7.0);
+        for (int i = 0; i < 10; i++) b.sub(rb, "work", 100 + i * 10, 100 + i * 10 + 3.0);
+        TraceDiff diff = TraceDiff.of(a.build(), b.build());
+        assertEquals(20, diff.count(Presence.BOTH) - 1);
+        assertEquals(4, diff.count(Presence.ONLY_A));
+        assertEquals(0, diff.count(Presence.ONLY_B));
+        Row firstWork = diff.rows().get(1);
+        assertEquals("work", firstWork.a().name());
+        assertEquals(0.100, firstWork.bStart(), 1e-6, "the first work of A meets the first work of B");
+        assertEquals(-0.002, firstWork.deltaSeconds(), 1e-6);
+        assertEquals(Presence.ONLY_A, diff.rows().get(21).presence()); // the eleventh work
+    }
+
     @Test
     void aNodeOnlyInBGoesAfterItsMatchedPredecessor() {
         DiffTraceBuilder a = new DiffTraceBuilder(1);

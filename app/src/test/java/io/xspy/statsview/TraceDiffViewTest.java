@@ -42,10 +42,10 @@ class TraceDiffViewTest {
     @CsvSource({"80, false", "80, true", "160, false", "160, true"})
     void coldAgainstWarmGo(int width, boolean ascii) {
         TraceDiff diff = coldAgainstWarm();
-        Canvas canvas = TraceDiffView.render(diff, width, ascii);
+        Canvas canvas = new TraceDiffView(diff).render(width, ascii);
         String text = AnsiText.of(canvas, false);
         GoldenFiles.check("statsview", "diff-go-cold-warm-" + width + (ascii ? "-ascii" : "") + ".txt", text);
-        assertEquals(TraceDiffView.height(diff), canvas.height());
+        assertEquals(new TraceDiffView(diff).height(), canvas.height());
         for (String line : text.split("\n")) assertTrue(Text.width(line) <= width, "too wide: " + line);
         if (ascii) assertTrue(text.chars().allMatch(c -> c < 128), "ASCII only");
         assertTrue(text.contains("only A"), "the cold start's Initialization is only in A:\n" + text);
@@ -69,9 +69,10 @@ class TraceDiffViewTest {
     @Test
     void aWindowOfRowsWithTheSelectionAndColouredChanges() {
         TraceDiff diff = coldAgainstWarm();
-        Canvas canvas = TraceDiffView.render(diff, 80, false, 2, 3, 3);
+        TraceDiffView view = new TraceDiffView(diff);
+        Canvas canvas = view.render(80, false, 2, 3, 3);
         assertEquals(TraceDiffView.HEADER_LINES + 6, canvas.height());
-        Canvas whole = TraceDiffView.render(diff, 80, false);
+        Canvas whole = view.render(80, false);
         for (int y = TraceDiffView.HEADER_LINES; y < canvas.height(); y++) {
             assertEquals(whole.line(y + 4), canvas.line(y), "the rows of a window are the whole's");
         }
