@@ -41,6 +41,17 @@ class DiffScreenTest {
     }
 
     @Test
+    void atTheLargerSizeWithTheDetailBesideTheTimeline() {
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 160, 48)) {
+            ui.keys("j", "j", "Enter", "j", "m", "j", "c");
+            ui.assertGolden("diff-160x48-1-cold-warm");
+            ui.keys("Esc", "k", "Enter", "p", "j", "j");
+            ui.assertGolden("critical-160x48-1-trace");
+            assertTrue(ui.screen().contains("critical path: 272ms of 292ms"), ui.screen());
+        }
+    }
+
+    @Test
     void compareWithoutAMarkSaysWhatToDo() {
         try (Harness ui = onTheColdGoTrace()) {
             ui.keys("c");
