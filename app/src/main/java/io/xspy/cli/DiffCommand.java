@@ -8,6 +8,7 @@ import io.xspy.stats.TraceDiff;
 import io.xspy.stats.TraceDiff.Row;
 import io.xspy.statsview.TraceDiffView;
 import io.xspy.timeline.AnsiText;
+import io.xspy.timeline.TimelineLayout;
 import io.xspy.trace.LambdaInvocation;
 import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
@@ -69,7 +70,8 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     /**
-     * {"A": trace, "B": trace, "deltaMillis", "rows": [{depth, path, presence, a, b, deltaMillis, deltaPercent}]}:
+     * {"A": trace, "B": trace, "deltaMillis", "axisMillis", "rows": [{depth, label, path, presence, a, b, deltaMillis,
+     * deltaPercent}]}:
      * a side is {id, name, startMillis, durationMillis, inProgress} with the start from its own trace's
      * start, or null when the node is only in the other trace.
      */
@@ -86,6 +88,7 @@ final class DiffCommand implements Callable<Integer> {
             path.add(r.either().name());
             ObjectNode o = rows.addObject();
             o.put("depth", r.depth());
+            o.put("label", TimelineLayout.label(r.either(), false)); // "DynamoDB · items PutItem": the call too
             ArrayNode names = o.putArray("path");
             path.forEach(names::add);
             o.put("presence", switch (r.presence()) {

@@ -46,6 +46,7 @@ class DiffCommandTest {
         assertEquals("onlyA", init.get("presence").asText());
         assertTrue(init.get("b").isNull() && init.get("deltaMillis").isNull());
         assertEquals("both", put.get("presence").asText());
+        assertEquals("DynamoDB \u00B7 PutItem", put.get("label").asText());
         double a = put.at("/a/durationMillis").asDouble();
         double b = put.at("/b/durationMillis").asDouble();
         assertTrue(a > 75 && a < 90, "the cold PutItem takes about 81 ms as in the post: " + a);
