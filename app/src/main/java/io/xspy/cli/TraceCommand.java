@@ -1,9 +1,15 @@
 package io.xspy.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xspy.source.SourceException;
 import io.xspy.source.XrayJson;
+import io.xspy.stats.CriticalPath;
+import io.xspy.statsview.CriticalPathTable;
+import io.xspy.timeline.Canvas;
+import io.xspy.timeline.Style;
+import io.xspy.timeline.Text;
 import io.xspy.timeline.AnsiText;
 import io.xspy.timeline.TimelineLayout;
 import io.xspy.timeline.TimelineOptions;
@@ -19,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code xspy trace ID}: the segment timeline of one trace, as text. */
+/** {@code xspy trace ID}: the segment timeline of one trace, as text; with its critical path on request. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Print the segment timeline of one trace (or its segment documents as JSON).")
 final class TraceCommand implements Callable<Integer> {
@@ -38,6 +44,10 @@ final class TraceCommand implements Callable<Integer> {
             description = "text, or json in the shape of BatchGetTraces.")
     OutputFormat output;
 
+    @Option(names = "--critical-path", description = "Mark the spans that determine the trace's end-to-end time "
+            + "and list each one's share (in JSON: CriticalPath).")
+    boolean criticalPath;
+
     @Override
     public Integer call() {
         try (Sources.Opened opened = Sources.open(root, root.err())) {
@@ -47,12 +57,15 @@ final class TraceCommand implements Callable<Integer> {
                 ObjectNode json = JsonNodeFactory.instance.objectNode();
                 json.putArray("Traces").add(XrayJson.trace(trace));
                 json.putArray("UnprocessedTraceIds");
+                if (criticalPath) json.set("CriticalPath", criticalPathJson(trace, CriticalPath.of(trace)));
                 Printing.json(root.out(), json);
                 return 0;
             }
             int columns = Math.max(40, Math.min(400, width != null ? width : terminalWidth()));
             List<TimelineRow> rows = TimelineLayout.rows(trace, Set.of());
-            TimelineOptions options = TimelineOptions.full(columns, root.asciiOnly());
+            CriticalPath path = criticalPath ? CriticalPath.of(trace) : null;
+            TimelineOptions options = TimelineOptions.full(columns, root.asciiOnly())
+                    .withHighlighted(path == null ? Set.of() : path.ids());
             boolean color = root.colorOnStdout();
             // rows are independent: large traces render in chunks on all cores, printed in order
             int chunks = Math.max(1, (rows.size() + CHUNK_ROWS - 1) / CHUNK_ROWS);
@@ -61,8 +74,45 @@ final class TraceCommand implements Callable<Integer> {
                             options.withWindow(i * CHUNK_ROWS, CHUNK_ROWS).withHeader(i == 0)), color))
                     .toList();
             parts.forEach(root.out()::print);
+            if (path != null) printCriticalPath(path, color, root.asciiOnly());
         }
         return 0;
+    }
+
+    private void printCriticalPath(CriticalPath path, boolean color, boolean ascii) {
+        Canvas title = new Canvas(Math.max(1, Text.width(CriticalPathTable.title(path, ascii))), 1, ascii);
+        title.put(0, 0, CriticalPathTable.title(path, ascii), Style.HEADER);
+        root.out().println();
+        root.out().print(AnsiText.of(title, color));
+        root.out().print(AnsiText.of(CriticalPathTable.table().print(path.contributions(), ascii), color));
+    }
+
+    /**
+     * The path as a list of {id, name, start, end, selfMillis, share, sections}: start and end in
+     * epoch seconds as in segment documents, the time on the path in milliseconds, the share of the
+     * trace's duration from 0 to 1. Untraced stretches have a null id.
+     */
+    static ArrayNode criticalPathJson(Trace trace, CriticalPath path) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        double origin = trace.startTime();
+        for (CriticalPath.Contribution c : path.contributions()) {
+            ObjectNode o = list.addObject();
+            if (c.untraced()) o.putNull("id").put("name", CriticalPathTable.UNTRACED);
+            else o.put("id", c.segment().id()).put("name", c.segment().name());
+            o.put("start", seconds(origin + c.start())).put("end", seconds(origin + c.end()));
+            o.put("selfMillis", Math.round(c.seconds() * 1e6) / 1e3).put("share", Math.round(c.share() * 1e4) / 1e4);
+            o.put("untraced", c.untraced());
+            ArrayNode sections = o.putArray("sections");
+            for (CriticalPath.Section s : c.sections()) {
+                sections.addObject().put("start", seconds(origin + s.start())).put("end", seconds(origin + s.end()));
+            }
+        }
+        return list;
+    }
+
+    /** Epoch seconds to the microsecond, as X-Ray writes them. */
+    private static double seconds(double t) {
+        return Math.round(t * 1e6) / 1e6;
     }
 
     static Trace find(Sources.Opened opened, String traceId) {

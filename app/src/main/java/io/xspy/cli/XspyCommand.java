@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "configuration is found, else the embedded demo.",
             ""},
         subcommands = {ServicesCommand.class, TracesCommand.class, TraceCommand.class, LogsCommand.class,
-            ExportCommand.class, ServeCommand.class, ShellCommand.class},
+            ExportCommand.class, ServeCommand.class, ShellCommand.class,
+            DiffCommand.class},
         footer = {"", "Examples:", "  xspy --demo", "  xspy --profile dev --region eu-central-1 --since 1h",
             "  xspy --file traces.json trace 1-63847262-1f7b1f131c705dd37c779140 --width 120",
             "  xspy --demo traces --filter 'service(\"xraystarter-py\") { fault }' --output json"})

@@ -4,6 +4,7 @@ import io.xspy.trace.Status;
 import io.xspy.trace.Trace;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Rows → canvas. A line is a name column (tree indentation, fold glyph, status marks, label), a bar
@@ -13,6 +14,9 @@ import java.util.List;
 public final class TimelineRenderer {
 
     public static final int DURATION_WIDTH = 8;
+    /** The mark of a highlighted row (a node of the critical path), readable without colour. */
+    public static final String HIGHLIGHT_MARK = "\u25C6";
+    public static final String HIGHLIGHT_MARK_ASCII = "@";
     static final int MIN_NAME_WIDTH = 12;
     /** A wider name column (by request) still leaves this much bar. */
     static final int MIN_BAR_WIDTH = 10;
@@ -72,9 +76,11 @@ public final class TimelineRenderer {
         final double viewStart;
         final double viewEnd;
         final double cellsPerSecond;
+        final Set<String> highlighted;
 
         Frame(Trace trace, TimelineOptions o) {
             ascii = o.ascii();
+            highlighted = o.highlighted();
             nameW = nameWidth(o.width(), o.nameWidth());
             barX = nameW + 1;
             barW = barWidth(o.width(), o.nameWidth());
@@ -172,6 +178,8 @@ public final class TimelineRenderer {
             String fold = !r.hasChildren() ? " " : r.folded() ? (ascii ? "+" : "\u25B8") : (ascii ? "-" : "\u25BE");
             x = c.put(x, 0, fold, Style.NORMAL) + 1;
             int marksStart = x;
+            boolean highlight = !highlighted.isEmpty() && highlighted.contains(r.segment().id());
+            if (highlight) x = c.put(x, 0, ascii ? HIGHLIGHT_MARK_ASCII : HIGHLIGHT_MARK, Style.ACCENT);
             String symbol = StatusMarks.symbol(r.status());
             if (symbol != null) x = c.put(x, 0, symbol, StatusMarks.style(r.status()));
             if (r.coldStart()) x = c.put(x, 0, ascii ? "*" : "\u2744", Style.COLD);
@@ -179,7 +187,7 @@ public final class TimelineRenderer {
             if (r.inProgress()) x = c.put(x, 0, ascii ? ">" : "\u00BB", Style.ACCENT);
             if (x > marksStart) x++;
             String label = ascii ? TimelineLayout.label(r.segment(), true) : r.label();
-            if (x < nameW) c.put(x, 0, Text.truncate(label, nameW - x, ascii), Style.NORMAL);
+            if (x < nameW) c.put(x, 0, Text.truncate(label, nameW - x, ascii), highlight ? Style.HEADER : Style.NORMAL);
             target.draw(c, 0, y);
         }
 

@@ -51,6 +51,8 @@ final class App {
     final List<String> searchHistory = new ArrayList<>();
     /** Where y copies to; set by the UI for its terminal. */
     Clipboard clipboard = Clipboard.NONE;
+    /** The trace marked with m (A of a diff), or null. */
+    String markedTrace;
     String status = "";
     Style statusStyle = Style.NORMAL;
     boolean follow;

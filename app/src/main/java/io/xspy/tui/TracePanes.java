@@ -60,7 +60,7 @@ final class TracePanes {
         int first = t.scroll(rowsH);
         t.noteNameWidth(TimelineRenderer.nameWidth(w, t.nameWidth));
         Canvas tl = TimelinePane.render(t.trace, t.rows, w, app.ascii(), t.viewStart, t.viewEnd, focused ? t.selected : -1,
-                first, rowsH, t.nameWidth);
+                first, rowsH, t.nameWidth, t.critical.ids(t.trace));
         if (!t.matches.isEmpty()) highlight(t, tl, first, rowsH, TimelineRenderer.nameWidth(w, t.nameWidth), focused);
         if (!focused && t.selected >= first && t.selected < first + rowsH) tl.restyle(0, 1 + t.selected - first, 1, Style.SELECTED);
         c.draw(tl, x, y + 1);
@@ -78,6 +78,8 @@ final class TracePanes {
     private static void detail(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         if (t.current() == null) return;
         List<Line> lines = SegmentDetail.lines(t.trace, t.current().segment(), app.ascii());
+        Line critical = t.critical.line(t.trace, t.current().segment(), app.ascii());
+        if (critical != null) lines = Lists.concat(List.of(critical), lines);
         t.detailScroll = pane(c, x, y, w, h, "detail", t.focus == Views.Pane.DETAIL, lines, t.detailScroll, app.ascii());
     }
 

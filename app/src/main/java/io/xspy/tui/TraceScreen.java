@@ -50,11 +50,11 @@ final class TraceScreen implements Screen {
             // slot: a (analytics of the selected span's path, issue 10)
             //
             // slot: m (mark this trace, issue 10)
-            //
+            List.of(KeyMap.bind("m", "mark this trace (A), to compare another with it", (app, k) -> DiffScreen.mark(app, t.traceId))),
             // slot: c (compare with the marked trace, issue 10)
-            //
+            List.of(KeyMap.bind("c", "compare with the marked trace (A) side by side", (app, k) -> DiffScreen.compare(app, t.traceId))),
             // slot: critical path (issue 10)
-            //
+            List.of(KeyMap.bind("p", "critical path: mark the spans that make the trace's duration", (app, k) -> t.critical.toggle(app, t.trace))),
             List.of());
     }
 

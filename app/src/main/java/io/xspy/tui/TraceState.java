@@ -38,6 +38,8 @@ final class TraceState extends Views.ListState {
     String query = "";
     List<Segment> matches = List.of();
     int match = -1;
+    /** The critical path highlight (p). */
+    final CriticalPathHighlight critical = new CriticalPathHighlight();
 
     TraceState(String traceId) { this.traceId = traceId; }
 

@@ -25,9 +25,11 @@ final class TracesScreen extends Views.Traces implements Screen {
             // slot: a (analytics, issue 10)
             //
             // slot: m (mark the selected trace, issue 10)
-            //
+            List.of(KeyMap.bind("m", "mark the selected trace (A), to compare another with it",
+                    (app, k) -> DiffScreen.mark(app, current() == null ? null : current().id()))),
             // slot: c (compare with the marked trace, issue 10)
-            //
+            List.of(KeyMap.bind("c", "compare the selected trace with the marked one (A) side by side",
+                    (app, k) -> DiffScreen.compare(app, current() == null ? null : current().id()))),
             List.of());
 
     /** The service whose traces these are, where a trace opens on its node; null for a filter's list. */
@@ -182,6 +184,7 @@ final class TracesScreen extends Views.Traces implements Screen {
         Status st = t.status();
         c.put(0, y, Symbols.status(st, ascii), Symbols.style(st));
         if (t.coldStart()) c.put(1, y, Symbols.cold(ascii), Style.COLD);
+        if (t.id().equals(app.markedTrace)) c.put(2, y, DiffScreen.markSymbol(ascii), Style.ACCENT);
         int cx = c.put(3, y, Fmt.dayClock(t.startTime(), app.clock.getZone()) + " ", Style.NORMAL);
         cx = c.put(cx, y, Text.padRight(Fmt.middle(Text.sanitize(t.id(), ascii), idW, ascii), idW, ascii) + " ", Style.DIM);
         cx = c.put(cx, y, Text.padLeft(Fmt.duration(t.duration(), ascii), durW, ascii), Style.NORMAL);
