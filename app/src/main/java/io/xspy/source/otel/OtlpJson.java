@@ -34,12 +34,13 @@ public final class OtlpJson {
     }
 
     public static ExportTraceServiceRequest read(byte[] utf8) throws InvalidProtocolBufferException {
+        JsonNode root;
         try {
-            return read(Json.read(new String(utf8, java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new InvalidProtocolBufferException("not JSON: " + io.xspy.trace.JsonProblem.describe(
-                    (com.fasterxml.jackson.core.JsonProcessingException) e));
+            root = Json.read(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidProtocolBufferException("not JSON: " + io.xspy.trace.JsonProblem.describe(e));
         }
+        return read(root);
     }
 
     /** The request in {@code root}; a JSON shape protobuf cannot read is an InvalidProtocolBufferException. */
@@ -65,7 +66,11 @@ public final class OtlpJson {
             }
         }
         ExportTraceServiceRequest.Builder b = ExportTraceServiceRequest.newBuilder();
-        PARSER.merge(copy.toString(), b);
+        try {
+            PARSER.merge(copy.toString(), b);
+        } catch (RuntimeException e) { // JsonFormat's own checks throw unchecked exceptions on odd shapes
+            throw new InvalidProtocolBufferException(String.valueOf(e.getMessage()));
+        }
         return b.build();
     }
 
