@@ -17,11 +17,17 @@ import java.util.List;
 final class AwsBlock {
 
     static final String LAMBDA_ORIGIN = "AWS::Lambda::Function";
+    /**
+     * xspy's own resource attribute: the X-Ray origin of a segment exported as a span, so that the
+     * origins no OpenTelemetry platform names (AWS::Lambda, the Lambda service's own segment) come back.
+     */
+    static final String ORIGIN_ATTRIBUTE = "aws.xray.origin";
 
     private AwsBlock() {}
 
     /** X-Ray's origin for an AWS resource, or null (not AWS, or a platform X-Ray has no name for). */
     static String origin(Attributes res) {
+        if (res.string(ORIGIN_ATTRIBUTE) != null) return res.string(ORIGIN_ATTRIBUTE);
         String provider = res.string("cloud.provider");
         if (provider != null && !provider.equals("aws")) return null;
         String platform = res.string("cloud.platform");
