@@ -14,8 +14,17 @@ public final class OtelIds {
 
     private OtelIds() {}
 
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    /** Lowercase hex, straight from the bytes (on the ingest path: no array copy). */
     public static String hex(ByteString id) {
-        return HEX.formatHex(id.toByteArray());
+        char[] out = new char[id.size() * 2];
+        for (int i = 0; i < id.size(); i++) {
+            int b = id.byteAt(i) & 0xff;
+            out[2 * i] = DIGITS[b >>> 4];
+            out[2 * i + 1] = DIGITS[b & 0xf];
+        }
+        return new String(out);
     }
 
     /** The bytes of a hex id, or null when it is not even-length hex. */
@@ -30,7 +39,11 @@ public final class OtelIds {
 
     /** {@code 0123456789abcdef0123456789abcdef} → {@code 1-01234567-89abcdef0123456789abcdef}. */
     public static String xrayTraceId(ByteString traceId) {
-        String hex = hex(traceId);
+        return xrayTraceId(hex(traceId));
+    }
+
+    /** The X-Ray form of a W3C trace id given in hex. */
+    public static String xrayTraceId(String hex) {
         return "1-" + hex.substring(0, 8) + "-" + hex.substring(8);
     }
 

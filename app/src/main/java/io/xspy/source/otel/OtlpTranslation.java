@@ -2,7 +2,6 @@ package io.xspy.source.otel;
 
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
-import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -42,7 +41,7 @@ public final class OtlpTranslation {
         int rejected = 0;
         List<Diagnostic> found = new ArrayList<>();
         for (ResourceSpans rs : request.getResourceSpansList()) {
-            Resource resource = rs.getResource();
+            Attributes resource = new Attributes(rs.getResource().getAttributesList()); // once for all its spans
             for (ScopeSpans ss : rs.getScopeSpansList()) {
                 InstrumentationScope scope = ss.getScope();
                 for (Span span : ss.getSpansList()) {

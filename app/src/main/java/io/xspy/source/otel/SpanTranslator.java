@@ -49,16 +49,22 @@ public final class SpanTranslator {
 
     /** The segment document of {@code span}, sent under {@code resource} by {@code scope}. */
     public ObjectNode document(Span span, Resource resource, InstrumentationScope scope) {
+        return document(span, new Attributes(resource.getAttributesList()), scope);
+    }
+
+    /** As above, with the resource's attributes read once for all its spans (never changed here). */
+    ObjectNode document(Span span, Attributes res, InstrumentationScope scope) {
         Attributes attrs = new Attributes(span.getAttributesList());
-        Attributes res = new Attributes(resource.getAttributesList());
         boolean hasParent = !OtelIds.absent(span.getParentSpanId());
         boolean subsegment = span.getKind() != Span.SpanKind.SPAN_KIND_SERVER && hasParent;
         boolean awsSdk = "aws-api".equals(attrs.string("rpc.system"));
+        Ids ids = new Ids(OtelIds.hex(span.getTraceId()), OtelIds.hex(span.getSpanId()),
+                hasParent ? OtelIds.hex(span.getParentSpanId()) : null);
 
         ObjectNode doc = NODES.objectNode();
-        doc.put("id", OtelIds.hex(span.getSpanId()));
-        doc.put("trace_id", OtelIds.xrayTraceId(span.getTraceId()));
-        if (hasParent) doc.put("parent_id", OtelIds.hex(span.getParentSpanId()));
+        doc.put("id", ids.span);
+        doc.put("trace_id", OtelIds.xrayTraceId(ids.trace));
+        if (hasParent) doc.put("parent_id", ids.parent);
         if (subsegment) doc.put("type", "subsegment");
         String[] nameAndNamespace = name(span, attrs, res, awsSdk);
         doc.put("name", nameAndNamespace[0]);
@@ -69,7 +75,7 @@ public final class SpanTranslator {
 
         ObjectNode http = HttpBlock.make(span, attrs);
         if (http != null) doc.set("http", http);
-        CauseBlock.apply(doc, span, attrs, res, OtelIds.hex(span.getSpanId()));
+        CauseBlock.apply(doc, span, attrs, res, ids.span);
         if (!subsegment) {
             String origin = AwsBlock.origin(res);
             if (origin != null) doc.put("origin", origin);
@@ -88,7 +94,7 @@ public final class SpanTranslator {
             attrs.take("enduser.id");
         }
         annotationsAndMetadata(doc, attrs, res, !subsegment);
-        otelMetadata(doc, span, scope);
+        otelMetadata(doc, span, scope, ids);
         ArrayNode links = links(span);
         if (links != null) doc.set("links", links);
         return doc;
@@ -208,11 +214,14 @@ public final class SpanTranslator {
     }
 
     /** What the X-Ray form has no field for, so the span can be shown and exported as it was sent. */
-    private static void otelMetadata(ObjectNode doc, Span span, InstrumentationScope scope) {
+    /** A span's ids in hex, spelled once. */
+    private record Ids(String trace, String span, String parent) {}
+
+    private static void otelMetadata(ObjectNode doc, Span span, InstrumentationScope scope, Ids ids) {
         ObjectNode otel = NODES.objectNode();
-        otel.put("trace_id", OtelIds.hex(span.getTraceId()));
-        otel.put("span_id", OtelIds.hex(span.getSpanId()));
-        if (!OtelIds.absent(span.getParentSpanId())) otel.put("parent_span_id", OtelIds.hex(span.getParentSpanId()));
+        otel.put("trace_id", ids.trace);
+        otel.put("span_id", ids.span);
+        if (ids.parent != null) otel.put("parent_span_id", ids.parent);
         otel.put("name", span.getName());
         otel.put("kind", kindName(span.getKind()));
         otel.put("start_time_unix_nano", Long.toUnsignedString(span.getStartTimeUnixNano()));
