@@ -46,7 +46,8 @@ public final class XspyCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--file", scope = ScopeType.INHERIT, paramLabel = "PATH",
-            description = "Read segment documents: batch-get-traces output, JSON arrays or NDJSON (repeatable).")
+            description = "Read segment documents: batch-get-traces output, JSON arrays or NDJSON, or OTLP JSON"
+                    + " trace requests (repeatable).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--listen", scope = ScopeType.INHERIT, paramLabel = "[HOST:]PORT", arity = "0..1",
