@@ -62,11 +62,19 @@ public final class OtlpIngestMeasure {
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuBefore = os.getProcessCpuTime();
+            java.util.Map<Long, Long> receiverBefore = receiverThreadsCpu();
+            long gcBefore = gcMillis();
             long sent = run(uri, requests, senders, seconds, "measured", receiver);
             double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
-            System.out.printf(Locale.ROOT, "CPU: %.1f s of this process (senders and receiver) for %d s of wall time, "
-                    + "load average %.1f on %d cores: %,.0f spans per CPU-second%n", cpu, seconds,
-                    os.getSystemLoadAverage(), os.getAvailableProcessors(), sent / cpu);
+            java.util.Map<Long, Long> receiverAfter = receiverThreadsCpu();
+            System.out.printf(Locale.ROOT, "GC: %.1f s of collection (wall) in the measured %d s%n",
+                    (gcMillis() - gcBefore) / 1000.0, seconds);
+            double receiverCpu = receiverAfter.entrySet().stream()
+                    .mapToLong(e -> e.getValue() - receiverBefore.getOrDefault(e.getKey(), 0L)).sum() / 1e9;
+            System.out.printf(Locale.ROOT, "CPU: %.1f s of this process (senders, receiver, GC, JIT) for %d s of wall time"
+                    + " (load average %.1f on %d cores): %,.0f spans per CPU-second; the receiver's threads alone %.1f s:"
+                    + " %,.0f spans per CPU-second%n", cpu, seconds, os.getSystemLoadAverage(), os.getAvailableProcessors(),
+                    sent / cpu, receiverCpu, sent / receiverCpu);
             OtlpReceiver.Counters c = receiver.counters();
             long stored = c.spans() - before;
             System.out.printf(Locale.ROOT, "received %,d spans, stored %,d: loss %,d; rejected %d, refused requests %d%n",
@@ -120,6 +128,24 @@ public final class OtlpIngestMeasure {
         System.out.printf(Locale.ROOT, "%s: %,d spans in %d s = %,.0f spans/s with %d senders (%d failed requests)%n",
                 label, spans.get(), seconds, spans.get() / (double) seconds, senders, failures.get());
         return spans.get();
+    }
+
+    static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    /** CPU time of the receiver's threads (its pool and the HTTP server's dispatcher) by thread id. */
+    static java.util.Map<Long, Long> receiverThreadsCpu() {
+        var threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) continue;
+            String name = info.getThreadName();
+            if (name.startsWith("xspy-otlp-") || name.startsWith("HTTP-Dispatcher")) {
+                out.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return out;
     }
 
     /** {@value #BATCH} spans: traces of four spans (a server, an HTTP call, a DynamoDB call, a function). */
