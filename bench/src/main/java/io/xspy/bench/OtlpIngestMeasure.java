@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * through real sockets, so a main class rather than a JMH benchmark.
  *
  * <p>Run: {@code mvn -B -q -pl bench -am package -DskipTests && java -Xmx1g -cp bench/target/benchmarks.jar
- * io.xspy.bench.OtlpIngestMeasure [seconds=10] [senders=2] [maxTraces=100000]}
+ * io.xspy.bench.OtlpIngestMeasure [seconds=10] [senders=2] [maxTraces=100000] [URL of another receiver]}
  */
 public final class OtlpIngestMeasure {
 
@@ -54,6 +54,12 @@ public final class OtlpIngestMeasure {
         System.out.printf(Locale.ROOT, "%d distinct requests of %d spans, %.1f KB each%n", requests.length, BATCH,
                 requests[0].length / 1024.0);
 
+        if (args.length > 3) { // another receiver (otel-tui, a Collector) on the same machine, same requests
+            URI other = URI.create(args[3]);
+            run(other, requests, senders, Math.max(2, seconds / 2), "warm-up", null);
+            run(other, requests, senders, seconds, "measured " + other, null);
+            return;
+        }
         TraceStore store = new TraceStore(maxTraces, 1);
         try (OtlpReceiver receiver = new OtlpReceiver(new InetSocketAddress("127.0.0.1", 0), store, SpanTranslator.DEFAULT)) {
             URI uri = URI.create(receiver.endpoint());
