@@ -98,13 +98,20 @@ build: $(JAR)
 demo: build
 	java -jar $(JAR) --demo
 
-# The AWS CLI and moto's server, in a virtual environment of their own, for the serve/AWS tests.
+# The AWS CLI and moto's server, in a virtual environment of their own, for the serve/AWS tests, and
+# the OpenTelemetry Python SDK for the OTLP receiver's tests.
 $(TOOLS)/.installed: tools/requirements.txt
 	python3 -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt
 	touch $@
 
-tools: $(TOOLS)/.installed
+# The OpenTelemetry Node SDK for the tests of xspy's OTLP receiver, at the versions package-lock.json pins.
+OTEL_NODE := app/src/test/otel-node
+$(OTEL_NODE)/node_modules/.installed: $(OTEL_NODE)/package.json $(OTEL_NODE)/package-lock.json
+	npm ci --prefix $(OTEL_NODE) --no-audit --no-fund --loglevel=error
+	touch $@
+
+tools: $(TOOLS)/.installed $(OTEL_NODE)/node_modules/.installed
 
 # Every part runs even when one fails, and the exit status says whether all passed: a broken function
 # test does not hide Maven's results, and --fail-at-end keeps one Maven module from hiding another's.

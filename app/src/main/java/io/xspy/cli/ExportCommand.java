@@ -37,6 +37,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
 
+    /** The formats export writes. */
+    enum Format { xray, otlp }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "xray",
+            description = "xray: segment documents and log events as NDJSON (default); otlp: OTLP JSON, one trace"
+                    + " request a line, for Jaeger, otel-tui or a Collector (no log events).")
+    Format format;
+
     @Override
     public Integer call() {
         FilterOption.check(root.spec.commandLine(), filter);
@@ -71,7 +79,13 @@ final class ExportCommand implements Callable<Integer> {
             }
             logs.removeIf(LogCorrelation::isMissingGroup); // the screen's marker, not an event
             logs.forEach(out::addLog);
-            Exporter.Written written = Exporter.export(out, output, force);
+            boolean otlp = format == Format.otlp;
+            Exporter.Written written = Exporter.export(out, output, force, otlp);
+            if (otlp) {
+                root.err().println("xspy: wrote " + count(found.size(), "trace") + " (" + count(written.documents(), "span")
+                        + ") as OTLP JSON to " + Text.sanitize(output.toString(), false));
+                return 0;
+            }
             String summaries = written.summaries() == 0 ? ""
                     : " and " + count(written.summaries(), "trace summary").replace("summarys", "summaries")
                             + " without segments";

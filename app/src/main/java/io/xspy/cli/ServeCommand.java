@@ -61,8 +61,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!root.demo && root.files.isEmpty() && root.listen == null) {
-            throw new SourceException("serve needs an embedded source: add --demo, --file PATH or --listen");
+        if (!root.demo && root.files.isEmpty() && root.listen == null && root.otlp == null) {
+            throw new SourceException("serve needs an embedded source: add --demo, --file PATH, --listen or --otlp");
         }
         FaultPlan plan = faults != null ? FaultPlan.parse(faults) : FaultPlan.fromEnvironment();
         ServeServer.Config config = ServeServer.Config.defaults().withHost(host).withPort(port).withFaults(plan)

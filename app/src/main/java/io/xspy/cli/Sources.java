@@ -10,6 +10,7 @@ import io.xspy.source.demo.DemoSource;
 import io.xspy.source.local.DaemonReceiver;
 import io.xspy.source.local.EmbeddedSource;
 import io.xspy.source.local.FileLoader;
+import io.xspy.source.local.OtlpReceiver;
 import io.xspy.source.local.TraceStore;
 import io.xspy.source.serve.SamplingRules;
 import io.xspy.source.serve.ServeServer;
@@ -81,7 +82,7 @@ final class Sources {
 
     static Opened open(XspyCommand o, PrintWriter err) {
         if (o.loaded != null) return o.loaded.borrow(); // in xspy shell: the source loaded once
-        boolean embedded = o.demo || !o.files.isEmpty() || o.listen != null;
+        boolean embedded = o.demo || !o.files.isEmpty() || o.listen != null || o.otlp != null;
         if (!embedded && !awsConfigured(o)) {
             err.println("xspy: no AWS configuration found (no --profile, AWS_* variables or ~/.aws files);"
                     + " showing the embedded demo. Use --demo to ask for it, or --profile for AWS.");
@@ -134,12 +135,13 @@ final class Sources {
                         + " reach UDP port " + address.getPort() + " (the daemon protocol has no signatures)", false));
             }
         }
+        OtlpReceiver otlp = o.otlp == null ? null : OtlpOption.open(o, store, parts, resources, err);
         DaemonReceiver udp = receiver;
         if (o.demo) parts.add(0, "demo (seed " + o.seed + ")");
         EmbeddedSource embeddedSource = new EmbeddedSource(String.join(" \u00B7 ", parts), store,
-                () -> udp == null ? "" : udpStatus(udp.counters()), udp != null);
+                () -> OtlpOption.status(udp == null ? "" : udpStatus(udp.counters()), otlp), udp != null || otlp != null);
         TraceSource source = o.demo ? new DemoSource(o.seed, Clock.systemUTC(), embeddedSource) : embeddedSource;
-        return new Opened(source, store, !o.files.isEmpty() && !o.demo && o.listen == null, resources);
+        return new Opened(source, store, !o.files.isEmpty() && !o.demo && o.listen == null && o.otlp == null, resources);
     }
 
     /** --trace-list as the AWS source takes it, or a usage error in words. */

@@ -47,13 +47,19 @@ public final class XspyCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--file", scope = ScopeType.INHERIT, paramLabel = "PATH",
-            description = "Read segment documents: batch-get-traces output, JSON arrays or NDJSON (repeatable).")
+            description = "Read segment documents: batch-get-traces output, JSON arrays or NDJSON, or OTLP JSON"
+                    + " trace requests (repeatable).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--listen", scope = ScopeType.INHERIT, paramLabel = "[HOST:]PORT", arity = "0..1",
             fallbackValue = "127.0.0.1:2000",
             description = "Receive segments like the X-Ray daemon over UDP (default 127.0.0.1:2000).")
     String listen;
+
+    @Option(names = "--otlp", scope = ScopeType.INHERIT, paramLabel = "[HOST:]PORT", arity = "0..1",
+            fallbackValue = "127.0.0.1:4318",
+            description = "Receive OpenTelemetry spans over OTLP/HTTP, protobuf or JSON, at /v1/traces (default 127.0.0.1:4318).")
+    String otlp;
 
     @Option(names = "--sampling-rules", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "X-Ray sampling rules that serve and --listen's TCP port give SDKs: JSON as aws xray "

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xspy.source.LogCorrelation;
 import io.xspy.source.SourceException;
 import io.xspy.source.XrayJson;
+import io.xspy.source.otel.OtlpJson;
+import io.xspy.source.otel.SpanWriter;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.xspy.trace.LogLine;
 import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
@@ -48,6 +51,11 @@ public final class Exporter {
      * {@code replace} is set.
      */
     public static Written export(TraceStore store, Path path, boolean replace) {
+        return export(store, path, replace, false);
+    }
+
+    /** As above; {@code otlp} writes OTLP JSON (see {@link #exportOtlp}) instead of segment documents. */
+    public static Written export(TraceStore store, Path path, boolean replace, boolean otlp) {
         Path target = path.toAbsolutePath();
         if (Files.isDirectory(target)) throw new SourceException("cannot write " + path + ": Is a directory");
         if (!replace && Files.exists(target)) {
@@ -61,7 +69,7 @@ public final class Exporter {
             Written written;
             try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                written = export(store, out);
+                written = otlp ? exportOtlp(store, out) : export(store, out);
             }
             if (Files.exists(target)) keepPermissions(target, temp);
             try {
@@ -95,6 +103,24 @@ public final class Exporter {
         } catch (IOException | UnsupportedOperationException ignored) {
             // not a POSIX file system: the new file has the default permissions
         }
+    }
+
+    /**
+     * OTLP JSON, one ExportTraceServiceRequest per trace a line (what the Collector's file exporter
+     * writes, and what --file, otel-tui's and a Collector's JSON readers take). Log events and traces
+     * known only by their summary have no place in a trace request and are not written.
+     */
+    public static Written exportOtlp(TraceStore store, Writer out) throws IOException {
+        int spans = 0;
+        for (Trace t : store.traces()) {
+            if (t.roots().isEmpty()) continue;
+            ExportTraceServiceRequest request = SpanWriter.request(t);
+            for (var rs : request.getResourceSpansList()) for (var ss : rs.getScopeSpansList()) spans += ss.getSpansCount();
+            out.write(OtlpJson.write(request));
+            out.write('\n');
+        }
+        out.flush();
+        return new Written(spans, 0, 0);
     }
 
     public static Written export(TraceStore store, Writer out) throws IOException {

@@ -3,6 +3,10 @@ package io.xspy.source.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.source.SourceException;
 import io.xspy.source.XrayJson;
+import io.xspy.source.otel.OtlpJson;
+import io.xspy.source.otel.OtlpTranslation;
+import io.xspy.source.otel.SpanTranslator;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.LogLine;
 import io.xspy.trace.SegmentDocuments;
@@ -27,6 +31,9 @@ import java.util.List;
  * {@code {"logGroupName":"/aws/lambda/f","logStreamName":"2024/...","timestamp":1700000000123,"message":"..."}}
  * (timestamp in milliseconds; {@code logGroup}/{@code logStream} are accepted too). They may be mixed
  * with segment documents in one NDJSON file, which is what {@link Exporter} writes.
+ *
+ * <p>OTLP JSON trace requests ({@code {"resourceSpans":[…]}}, one a line as the Collector's file exporter
+ * writes them, or one pretty-printed) are translated span by span into segments (see source/otel).
  */
 public final class FileLoader {
 
@@ -108,11 +115,29 @@ public final class FileLoader {
 
         @Override
         public boolean other(JsonNode object) {
+            if (OtlpJson.isTraceRequest(object)) {
+                otlp(object);
+                return true;
+            }
             LogLine log = logLine(object);
             if (log == null) return false;
             store.addLog(log);
             logEvents++;
             return true;
+        }
+
+        /** One OTLP JSON trace request (a line of the Collector's file exporter): its spans, translated. */
+        private void otlp(JsonNode request) {
+            try {
+                OtlpTranslation.Result r = OtlpTranslation.translate(OtlpJson.read(request), source,
+                        SpanTranslator.DEFAULT, this::segment);
+                r.diagnostics().forEach(this::diagnostic);
+                if (r.rejected() > r.diagnostics().stream().filter(Diagnostic::fatal).count()) {
+                    diagnostic(new Diagnostic(source, null, r.rejectionMessage()));
+                }
+            } catch (InvalidProtocolBufferException e) {
+                diagnostic(Diagnostic.fatal(source, 0, null, "not an OTLP trace request: " + e.getMessage()));
+            }
         }
 
         @Override
