@@ -1,120 +1,192 @@
 package io.xspy.tui;
 
+import io.xspy.source.SourceException;
 import io.xspy.timeline.Canvas;
-import io.xspy.timeline.Style;
 import io.xspy.timeline.Text;
-import io.xspy.timeline.TimelineRenderer;
+import io.xspy.trace.LogLine;
+import io.xspy.trace.Segment;
+import io.xspy.trace.Trace;
+import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The trace screen: the timeline pane, the detail pane of the selected node and the log pane.
- * Wide screens put the detail beside the timeline; narrower ones stack the panes; below 80×24
- * only the focused pane is shown.
- */
-final class TraceScreen {
-    private TraceScreen() {}
+/** One trace: its timeline, the selected node's detail and the trace's log lines (drawn by {@link TracePanes}). */
+final class TraceScreen implements Screen {
 
-    static void render(App app, TraceState t, Canvas c) {
-        boolean ascii = app.ascii();
-        if (t.trace == null) {
-            c.put(1, 1, app.loader.busy() ? "loading trace " + t.traceId + "..." : "trace " + t.traceId + " not loaded (r reloads)", Style.DIM);
-            return;
+    /** The service a trace was opened from (its list, or the map): the first load selects its node. */
+    record Landing(String name, String type) {}
+
+    final TraceState state;
+    private final List<KeyMap.Binding> bindings;
+    private Landing landing;
+
+    TraceScreen(String traceId) {
+        this(traceId, null);
+    }
+
+    TraceScreen(String traceId, Landing landing) {
+        this.landing = landing;
+        this.state = new TraceState(traceId);
+        TraceState t = state;
+        this.bindings = Lists.concat(
+                KeyMap.movement(this::move),
+                List.of(KeyMap.hint("Enter Space", "fold / unfold", (app, k) -> t.toggleFold()),
+                        KeyMap.bind("+", "unfold all", (app, k) -> t.foldAll(false)),
+                        KeyMap.bind("-", "fold all", (app, k) -> t.foldAll(true)),
+                        KeyMap.hint("z", "zoom in", (app, k) -> t.zoom(0.5)),
+                        KeyMap.bind("Z", "zoom out", (app, k) -> t.zoom(2)),
+                        KeyMap.bind("h Left", "pan left", (app, k) -> t.pan(-0.25)),
+                        KeyMap.bind("l Right", "pan right", (app, k) -> t.pan(0.25)),
+                        KeyMap.bind(">", "wider name column", (app, k) -> t.widenNames(4)),
+                        KeyMap.bind("<", "narrower name column", (app, k) -> t.widenNames(-4)),
+                        KeyMap.hint("Tab", "next pane", (app, k) -> t.nextPane()),
+                        KeyMap.hint("L", "log pane (all lines, then the selected node's invocation only, then hidden)",
+                                (app, k) -> cycleLogs(app)),
+                        KeyMap.hint("x", "raw JSON", (app, k) -> raw(app)),
+                        KeyMap.bind("/", "search the nodes by name, annotation or error text", (app, k) -> search(app)),
+                        KeyMap.bind("n", "next match", (app, k) -> nextMatch(app, 1)),
+                        KeyMap.bind("N", "previous match", (app, k) -> nextMatch(app, -1)),
+                        KeyMap.bind("y", "copy the trace id to the clipboard (OSC 52; tmux needs set -g set-clipboard on)", (app, k) -> app.copy("trace id", t.traceId, true))),
+            // keys that open other screens: one line each in place of a slot (see package-info)
+            // slot: a (analytics of the selected span's path, issue 10)
+            //
+            // slot: m (mark this trace, issue 10)
+            //
+            // slot: c (compare with the marked trace, issue 10)
+            //
+            // slot: critical path (issue 10)
+            //
+            List.of());
+    }
+
+    @Override public String title() { return "trace"; }
+
+    @Override public List<KeyMap.Binding> bindings() { return bindings; }
+
+    @Override
+    public List<String> crumbs(App app, boolean front) {
+        List<String> parts = new ArrayList<>();
+        parts.add(Text.truncate(state.traceId, 7, app.ascii()));
+        if (front && state.current() != null) parts.add(state.current().segment().name());
+        return parts;
+    }
+
+    @Override
+    public String counts() {
+        Trace tr = state.trace;
+        return tr == null ? "" : Fmt.count(tr.nodeCount(), "node") + ", " + Fmt.count(state.logs.size(), "log line");
+    }
+
+    private void move(App app, int delta) {
+        TraceState t = state;
+        switch (t.focus) {
+            case TIMELINE -> t.move(delta);
+            case DETAIL -> t.detailScroll = clampScroll(t.detailScroll + delta);
+            case LOGS -> t.logScroll = Math.max(0, Math.min(Math.max(0, t.logLines.size() - 1), clampScroll(t.logScroll + delta)));
         }
-        int w = c.width();
-        int h = c.height();
-        if (t.raw && t.current() != null) {
-            List<Line> raw = SegmentDetail.raw(t.current().segment());
-            t.rawScroll = pane(c, 0, 0, w, h, "raw JSON of " + t.current().segment().name() + " (Esc closes)", true, raw,
-                    t.rawScroll, ascii);
-            return;
-        }
-        boolean tiny = w < 80 || app.height < 24;
-        if (tiny) {
-            switch (t.focus) {
-                case TIMELINE -> timeline(app, t, c, 0, 0, w, h);
-                case DETAIL -> detail(app, t, c, 0, 0, w, h);
-                case LOGS -> logs(app, t, c, 0, 0, w, h);
-            }
-            return;
-        }
-        int logsH = t.showLogs ? Math.max(4, h / 3) : 0;
-        int topH = h - logsH;
-        if (w >= 120) {
-            int tlW = w * 3 / 5;
-            timeline(app, t, c, 0, 0, tlW, topH);
-            detail(app, t, c, tlW, 0, w - tlW, topH);
-            if (logsH > 0) logs(app, t, c, 0, topH, w, logsH);
+    }
+
+    private static int clampScroll(int v) {
+        return Math.max(0, Math.min(v, 1_000_000));
+    }
+
+    /** L: every log line, then only the selected node's invocation (where it has one), then no log pane. */
+    private void cycleLogs(App app) {
+        TraceState t = state;
+        if (!t.showLogs) {
+            t.showLogs = true;
+            t.logsOnly = null;
+        } else if (t.logsOnly == null && t.current() != null && t.invocation(t.current().segment().id()) != null) {
+            t.logsOnly = t.current().segment().id();
         } else {
-            int tlH = Math.max(4, topH * 3 / 5);
-            timeline(app, t, c, 0, 0, w, t.showLogs ? topH : tlH);
-            if (t.showLogs) {
-                // the bottom holds the logs, or the detail while it has the focus
-                if (t.focus == Views.Pane.DETAIL) detail(app, t, c, 0, topH, w, logsH);
-                else logs(app, t, c, 0, topH, w, logsH);
-            } else {
-                detail(app, t, c, 0, tlH, w, h - tlH);
+            t.logsOnly = null;
+            t.showLogs = false;
+            if (t.focus == Views.Pane.LOGS) t.focus = Views.Pane.TIMELINE;
+        }
+        t.logsChanged();
+    }
+
+    private void search(App app) {
+        if (state.trace == null) return;
+        app.open(new PromptScreen(new Prompt(Prompt.Kind.SEARCH, state.query, app.searchHistory), this::searched));
+    }
+
+    private void searched(App app, PromptScreen p, String text) {
+        app.close(p);
+        Prompt.remember(app.searchHistory, text);
+        int n = state.search(text);
+        if (text.isEmpty()) app.info("");
+        else if (n == 0) app.info("no node matches \"" + text + "\"");
+        else app.info(matchStatus());
+    }
+
+    private void nextMatch(App app, int step) {
+        if (state.matches.isEmpty()) {
+            app.info(state.query.isEmpty() ? "/ searches the nodes" : "no node matches \"" + state.query + "\"");
+            return;
+        }
+        state.nextMatch(step);
+        app.info(matchStatus());
+    }
+
+    private String matchStatus() {
+        return "match " + (state.match + 1) + " of " + state.matches.size() + " for \"" + state.query + "\" (n next, N previous)";
+    }
+
+    private void raw(App app) {
+        if (state.current() != null) app.open(new RawScreen(state.current().segment()));
+    }
+
+    private record TraceData(Trace trace, List<LogLine> logs, String logError) {}
+
+    @Override
+    public void load(App app, boolean quiet) {
+        String id = state.traceId;
+        app.loader.start("loading trace " + id, progress -> {
+            List<Trace> found = app.source.traces(List.of(id));
+            if (found.isEmpty()) throw new SourceException("trace " + id + " not found");
+            Trace trace = found.get(0);
+            progress.report("loading the logs of " + id);
+            try {
+                return new TraceData(trace, app.source.logs(trace), null);
+            } catch (RuntimeException e) {
+                return new TraceData(trace, List.of(), Loader.message(e));
+            }
+        }, data -> {
+            state.set(data.trace, data.logs, data.logError, app.ascii());
+            land();
+            if (data.logError != null) app.error("logs: " + data.logError);
+            else app.info("");
+        }, app::error);
+    }
+
+    /** Once, after the first load: the node of the service the trace was opened from, its log lines first. */
+    private void land() {
+        if (landing == null) return;
+        Segment node = landingNode(state.trace, landing);
+        landing = null;
+        if (node == null) return;
+        state.reveal(node);
+        state.logsFirst = node.id();
+        state.logsChanged();
+    }
+
+    /** The service's own document (name and origin), else the first node of that name. */
+    static Segment landingNode(Trace trace, Landing landing) {
+        Segment byName = null;
+        for (Segment root : trace.roots()) {
+            List<Segment> all = new ArrayList<>();
+            root.walk(all::add);
+            for (Segment s : all) {
+                if (!s.name().equals(landing.name())) continue;
+                if (s.isDocument() && landing.type() != null && landing.type().equals(s.origin())) return s;
+                if (byName == null) byName = s;
             }
         }
+        return byName;
     }
 
-    private static void timeline(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
-        boolean focused = t.focus == Views.Pane.TIMELINE;
-        // the full trace id comes first, so a narrow pane cuts the counts, not the id
-        title(c, x, y, w, "timeline " + t.trace.id() + " " + Symbols.dot(app.ascii()) + " " + Fmt.duration(t.trace.duration(), app.ascii())
-                + " " + Symbols.dot(app.ascii()) + " " + Fmt.count(t.rows.size(), "row"), focused, app.ascii());
-        int rowsH = Math.max(0, h - 2);
-        int first = t.scroll(rowsH);
-        t.noteNameWidth(TimelineRenderer.nameWidth(w, t.nameWidth));
-        Canvas tl = TimelinePane.render(t.trace, t.rows, w, app.ascii(), t.viewStart, t.viewEnd, focused ? t.selected : -1,
-                first, rowsH, t.nameWidth);
-        if (!focused && t.selected >= first && t.selected < first + rowsH) tl.restyle(0, 1 + t.selected - first, 1, Style.SELECTED);
-        c.draw(tl, x, y + 1);
-    }
-
-    private static void detail(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
-        if (t.current() == null) return;
-        List<Line> lines = SegmentDetail.lines(t.trace, t.current().segment(), app.ascii());
-        t.detailScroll = pane(c, x, y, w, h, "detail", t.focus == Views.Pane.DETAIL, lines, t.detailScroll, app.ascii());
-    }
-
-    private static void logs(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
-        List<Line> lines = t.logLines;
-        String title = t.logError != null ? "logs: " + t.logError : "logs, " + Fmt.count(t.logs.size(), "line"); // the header's count: log events
-        if (lines.isEmpty() && t.logError == null) lines = List.of(new Line("no log lines for this trace", Style.DIM));
-        t.logScroll = pane(c, x, y, w, h, title, t.focus == Views.Pane.LOGS, lines, t.logScroll, app.ascii());
-    }
-
-    /**
-     * A titled pane of text lines from line {@code scroll}, each wrapped to the pane's width (nothing
-     * is cut). The title says which line is on top when not all fit. Returns the scroll, clamped so
-     * the last line ends at the bottom.
-     */
-    private static int pane(Canvas c, int x, int y, int w, int h, String title, boolean focused, List<Line> lines,
-            int scroll, boolean ascii) {
-        if (w <= 0 || h <= 0) return scroll;
-        int innerW = Math.max(0, w - 1);
-        int rows = Math.max(0, h - 1);
-        int first = Math.max(0, Math.min(scroll, Wrap.maxScroll(lines, innerW, rows, ascii)));
-        Canvas inner = new Canvas(innerW, rows, ascii);
-        int row = 0;
-        int next = first;
-        for (; next < lines.size() && row < rows; next++) {
-            Line l = lines.get(next);
-            for (String r : Wrap.rows(l, innerW, ascii)) {
-                if (row < rows) inner.put(0, row, r, l.style());
-                row++;
-            }
-        }
-        boolean all = first == 0 && next == lines.size() && row <= rows;
-        title(c, x, y, w, title + (all ? "" : " " + (first + 1) + "/" + lines.size()), focused, ascii);
-        c.draw(inner, x + 1, y + 1);
-        return first;
-    }
-
-    private static void title(Canvas c, int x, int y, int w, String text, boolean focused, boolean ascii) {
-        Canvas bar = new Canvas(w, 1, ascii);
-        bar.fill(0, 0, w, Symbols.horizontal(ascii), focused ? Style.ACCENT : Style.DIM);
-        bar.put(1, 0, (focused ? (ascii ? "> " : "\u25B6 ") : " ") + Text.truncate(Text.sanitize(text, ascii), Math.max(0, w - 4), ascii) + " ", focused ? Style.ACCENT : Style.DIM);
-        c.draw(bar, x, y);
+    @Override
+    public void draw(App app, Canvas body) {
+        TracePanes.render(app, state, body);
     }
 }

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The state of each screen. Mutated only on the UI thread. */
+/** The list models the list screens extend (services, traces), their sort orders and the trace screen's panes. UI thread only. */
 final class Views {
     private Views() {}
 
@@ -37,7 +37,7 @@ final class Views {
         }
     }
 
-    static final class Services extends ListState {
+    static class Services extends ListState {
         ServiceGraph graph;
         List<ServiceGraph.Node> nodes = List.of();
         boolean loaded;
@@ -80,7 +80,7 @@ final class Views {
         }
     }
 
-    static final class Traces extends ListState {
+    static class Traces extends ListState {
         final String title;
         String filter;
         List<TraceSummary> items = new ArrayList<>();
