@@ -24,11 +24,19 @@ class CliTest {
 
     record Run(int exit, String out, String err) {}
 
+    /**
+     * The demo's clock in these tests: its history is the same whenever a test runs. (On the wall clock
+     * the newest upload could be half-way through its fan-out, its functions not yet logging.)
+     */
+    static final java.time.Clock FIXED_CLOCK =
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-26T16:00:00Z"), java.time.ZoneOffset.UTC);
+
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         XspyCommand command = new XspyCommand();
         command.env = Map.of("LANG", "C.UTF-8");
+        command.clock = FIXED_CLOCK;
         CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
