@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 class ReadmeExamplesTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<String> DOCUMENTS = List.of("README.md", "docs/sample/README.md");
-    static final Set<String> READ_ONLY = Set.of("trace", "logs", "traces", "services");
+    static final Set<String> READ_ONLY = Set.of("trace", "logs", "traces", "services", "stats", "diff");
     static final Pattern INLINE = Pattern.compile("`(xspy [^`]+)`");
 
     /** An xspy command found in a document, split into words as a shell would. */
