@@ -33,7 +33,7 @@ final class TraceScreen implements Screen {
                         KeyMap.hint("x", "raw JSON", (app, k) -> raw(app))),
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics of the selected span's path, issue 10)
-            //
+            List.of(KeyMap.bind("a", "analytics of the selected span's path", (app, k) -> app.open(new AnalyticsScreen(AnalyticsScope.of(t))))),
             // slot: m (mark this trace, issue 10)
             //
             // slot: c (compare with the marked trace, issue 10)

@@ -22,7 +22,7 @@ final class TracesScreen extends Views.Traces implements Screen {
                     KeyMap.hint("t", "time window", (app, k) -> app.open(new WindowScreen(app.span)))),
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics, issue 10)
-            //
+            List.of(KeyMap.bind("a", "analytics of these traces' spans", (app, k) -> app.open(new AnalyticsScreen(AnalyticsScope.ofFilter(filter))))),
             // slot: m (mark the selected trace, issue 10)
             //
             // slot: c (compare with the marked trace, issue 10)
