@@ -32,7 +32,12 @@ record AnalyticsSample(List<Trace> traces, int matched) {
         return sampled() ? traces.size() + " of " + matched + " traces sampled" : Fmt.count(matched, "trace");
     }
 
+    /** A sample as the source calls for: at most {@link #SAMPLE} from a remote one, else every trace. */
     static AnalyticsSample load(TraceSource source, TimeWindow window, String filter, Loader.Progress progress) {
+        return load(source, window, filter, source.remote() ? SAMPLE : Integer.MAX_VALUE, progress);
+    }
+
+    static AnalyticsSample load(TraceSource source, TimeWindow window, String filter, int cap, Loader.Progress progress) {
         Set<String> ids = new LinkedHashSet<>();
         String token = null;
         do {
@@ -42,11 +47,12 @@ record AnalyticsSample(List<Trace> traces, int matched) {
             for (TraceSummary s : page.items()) ids.add(s.id());
             token = page.nextToken();
         } while (token != null);
-        List<String> chosen = source.remote() ? evenly(new ArrayList<>(ids), SAMPLE) : new ArrayList<>(ids);
+        List<String> chosen = evenly(new ArrayList<>(ids), cap);
+        boolean sampling = source.remote() || chosen.size() < ids.size();
         List<Trace> traces = new ArrayList<>(chosen.size());
         for (int i = 0; i < chosen.size(); i += BATCH) {
             stopIfCancelled(progress);
-            progress.report(source.remote() ? "sampling: " + i + " of " + chosen.size() + " traces read (" + ids.size() + " match)"
+            progress.report(sampling ? "sampling: " + i + " of " + chosen.size() + " traces read (" + ids.size() + " match)"
                     : "reading " + i + " of " + chosen.size() + " traces");
             traces.addAll(source.traces(chosen.subList(i, Math.min(chosen.size(), i + BATCH))));
         }

@@ -34,7 +34,8 @@ record AnalyticsScope(String title, String filter, String service, SpanPath sele
         SpanPath path = SegmentPath.of(trace, state.current().segment());
         if (path == null) return ofFilter("");
         String service = path.service();
-        return new AnalyticsScope(path.leaf(), "service(\"" + service.replace("\\", "\\\\").replace("\"", "\\\"") + "\")",
+        String title = path.depth() > 1 ? path.leaf() + " of " + service : service;
+        return new AnalyticsScope(title, "service(\"" + service.replace("\\", "\\\\").replace("\"", "\\\"") + "\")",
                 service, path);
     }
 }
