@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ final class Sources {
                 TimeWindow all = storeWindow(store);
                 if (all != null) return all;
             }
-            Instant now = Instant.now();
+            Instant now = options.clock.instant();
             if (showsWholeDemo(options)) return new TimeWindow(((DemoSource) source).historyStart(), now);
             return options.window(now);
         }
@@ -121,7 +120,7 @@ final class Sources {
         if (o.demo) parts.add(0, "demo (seed " + o.seed + ")");
         EmbeddedSource embeddedSource = new EmbeddedSource(String.join(" \u00B7 ", parts), store,
                 () -> udp == null ? "" : udpStatus(udp.counters()), udp != null);
-        TraceSource source = o.demo ? new DemoSource(o.seed, Clock.systemUTC(), embeddedSource) : embeddedSource;
+        TraceSource source = o.demo ? new DemoSource(o.seed, o.clock, embeddedSource) : embeddedSource;
         return new Opened(source, store, !o.files.isEmpty() && !o.demo && o.listen == null, resources);
     }
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "configuration is found, else the embedded demo.",
             ""},
         subcommands = {ServicesCommand.class, TracesCommand.class, TraceCommand.class, LogsCommand.class,
-            ExportCommand.class, ServeCommand.class},
+            ExportCommand.class, ServeCommand.class, StatsCommand.class},
         footer = {"", "Examples:", "  xspy --demo", "  xspy --profile dev --region eu-central-1 --since 1h",
             "  xspy --file traces.json trace 1-63847262-1f7b1f131c705dd37c779140 --width 120",
             "  xspy --demo traces --filter 'service(\"xraystarter-py\") { fault }' --output json"})
@@ -111,6 +111,9 @@ public final class XspyCommand implements Callable<Integer> {
     boolean colorAllowed() {
         return !noColor && !TuiOptions.noColor(env);
     }
+
+    /** The clock of the demo and of windows ending now (tests fix it, so the demo's history is the same each run). */
+    java.time.Clock clock = java.time.Clock.systemUTC();
 
     /** The environment (tests set their own). */
     Map<String, String> env = System.getenv();

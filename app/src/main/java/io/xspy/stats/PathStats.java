@@ -45,7 +45,7 @@ public final class PathStats {
         return null;
     }
 
-    /** The spans in the order the traces were read. */
+    /** The spans in the order they started. */
     public List<SpanRow> spans() {
         List<SpanRow> out = new ArrayList<>(samples.size);
         for (int i = 0; i < samples.size; i++) {
@@ -53,6 +53,7 @@ public final class PathStats {
                     samples.keys.get(samples.groups[i]), samples.outcomes[i] == PathSamples.FAULT,
                     samples.outcomes[i] == PathSamples.ERROR));
         }
+        out.sort(java.util.Comparator.comparingDouble(SpanRow::start));
         return out;
     }
 

@@ -34,69 +34,105 @@ final class SpanWalk {
     private final Split split;
     private final Predicate<SpanPath> selector;
     private final PathNode root = new PathNode(new SpanPath(List.of()));
-    private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+    private final boolean byCold;
+    private final boolean byVersion;
+    private final boolean byAttribute;
 
-    /** A node to visit and what it inherits from above. */
-    private record Frame(Segment node, PathNode parentPath, Lambda lambda, String inherited, Segment document,
-            String documentValue) {}
+    // the walk's stack as parallel arrays, reused from trace to trace: nothing is allocated per node
+    private Segment[] nodes = new Segment[64];
+    private PathNode[] parents = new PathNode[64];
+    private byte[] colds = new byte[64];           // the enclosing invocation: NONE, WARM or COLD
+    private String[] versions = new String[64];    // the enclosing invocation's version, or null
+    private String[] inherited = new String[64];   // the split's value on the node or above it, or null
+    private Segment[] documents = new Segment[64]; // the enclosing segment document
+    private int top;
+    private Segment cachedDocument;
+    private String cachedFirst = "";
 
-    /** The Lambda invocation a span runs in. */
-    private record Lambda(boolean cold, String version) {}
+    private static final byte NONE = 0, WARM = 1, COLD = 2;
 
     SpanWalk(Split split, Predicate<SpanPath> selector) {
         this.split = split;
         this.selector = selector;
+        this.byCold = split.kind() == Split.Kind.COLD;
+        this.byVersion = split.kind() == Split.Kind.VERSION;
+        this.byAttribute = split.kind() == Split.Kind.ANNOTATION || split.kind() == Split.Kind.RUNTIME;
     }
 
     void walk(Trace trace, Visitor visitor) {
-        Boolean[] traceCold = {null};
+        byte traceCold = NONE;
         List<Segment> roots = trace.roots();
-        for (int i = roots.size() - 1; i >= 0; i--) stack.push(new Frame(roots.get(i), root, null, null, null, null));
-        while (!stack.isEmpty()) {
-            Frame f = stack.pop();
-            Segment node = f.node;
-            boolean document = node.kind() != Kind.SUBSEGMENT;
+        top = 0;
+        for (int i = roots.size() - 1; i >= 0; i--) push(roots.get(i), root, NONE, null, null, null);
+        while (top > 0) {
+            top--;
+            Segment node = nodes[top];
+            PathNode parent = parents[top];
+            byte cold = colds[top];
+            String version = versions[top];
+            String value = inherited[top];
+            Segment doc = documents[top];
             PathNode own;
             PathNode below;
-            Lambda lambda = f.lambda;
-            Segment doc = f.document;
-            String docValue = f.documentValue;
-            if (document) {
+            if (node.kind() != Kind.SUBSEGMENT) {
                 below = root.child(node.name());
                 own = LambdaInvocation.FUNCTION_ORIGIN.equals(node.origin()) ? below.child(SpanPath.FUNCTION) : below;
-                Lambda l = lambdaOf(node);
-                if (l != null) lambda = l;
+                if (byCold) {
+                    byte c = coldOf(node);
+                    if (c != NONE) cold = c;
+                } else if (byVersion && isLambda(node)) {
+                    version = version(node);
+                }
                 doc = node;
-                docValue = null;
             } else {
-                own = below = f.parentPath.child(label(node));
+                own = below = parent.child(node);
             }
-            String inherited = f.inherited;
-            if (split.kind() == Split.Kind.ANNOTATION || split.kind() == Split.Kind.RUNTIME) {
+            if (byAttribute) {
                 String mine = attribute(node);
-                if (mine != null) inherited = mine;
+                if (mine != null) value = mine;
             }
             if (node.endTime() != null && own.selected(selector)) {
                 String key = switch (split.kind()) {
                     case NONE -> "";
                     case COLD -> {
-                        boolean cold = lambda != null ? lambda.cold : traceCold(trace, traceCold);
-                        yield cold ? Split.COLD_KEY : Split.WARM_KEY;
+                        if (cold == NONE && traceCold == NONE) traceCold = traceCold(trace);
+                        yield (cold == NONE ? traceCold : cold) == COLD ? Split.COLD_KEY : Split.WARM_KEY;
                     }
-                    case VERSION -> lambda != null ? lambda.version : Split.NO_VALUE;
+                    case VERSION -> version != null ? version : Split.NO_VALUE;
                     case ANNOTATION, RUNTIME -> {
-                        if (inherited != null) yield inherited;
-                        if (doc != null && docValue == null) docValue = firstBelow(doc);
-                        yield docValue == null || docValue.isEmpty() ? Split.NO_VALUE : docValue;
+                        if (value != null) yield value;
+                        if (doc != cachedDocument) {
+                            cachedDocument = doc;
+                            cachedFirst = doc == null ? "" : firstBelow(doc);
+                        }
+                        String first = cachedFirst;
+                        yield first.isEmpty() ? Split.NO_VALUE : first;
                     }
                 };
                 visitor.span(own, node, key);
             }
             List<Segment> kids = node.subsegments();
-            for (int i = kids.size() - 1; i >= 0; i--) {
-                stack.push(new Frame(kids.get(i), below, lambda, inherited, doc, docValue));
-            }
+            for (int i = kids.size() - 1; i >= 0; i--) push(kids.get(i), below, cold, version, value, doc);
         }
+    }
+
+    private void push(Segment node, PathNode parent, byte cold, String version, String value, Segment doc) {
+        if (top == nodes.length) {
+            int n = top * 2;
+            nodes = java.util.Arrays.copyOf(nodes, n);
+            parents = java.util.Arrays.copyOf(parents, n);
+            colds = java.util.Arrays.copyOf(colds, n);
+            versions = java.util.Arrays.copyOf(versions, n);
+            inherited = java.util.Arrays.copyOf(inherited, n);
+            documents = java.util.Arrays.copyOf(documents, n);
+        }
+        nodes[top] = node;
+        parents[top] = parent;
+        colds[top] = cold;
+        versions[top] = version;
+        inherited[top] = value;
+        documents[top] = doc;
+        top++;
     }
 
     /** A subsegment's part of a path: its name, and the operation of a call to AWS ("DynamoDB PutItem"). */
@@ -114,16 +150,21 @@ final class SpanWalk {
         return PathSamples.OK;
     }
 
-    private static Lambda lambdaOf(Segment s) {
-        if (LambdaInvocation.FUNCTION_ORIGIN.equals(s.origin())) return new Lambda(hasInit(s), version(s));
-        if (!LambdaInvocation.SERVICE_ORIGIN.equals(s.origin())) return null;
+    private static boolean isLambda(Segment s) {
+        return LambdaInvocation.FUNCTION_ORIGIN.equals(s.origin()) || LambdaInvocation.SERVICE_ORIGIN.equals(s.origin());
+    }
+
+    /** Whether a Lambda segment's invocation was a cold start; NONE for other segments. */
+    private static byte coldOf(Segment s) {
+        if (LambdaInvocation.FUNCTION_ORIGIN.equals(s.origin())) return hasInit(s) ? COLD : WARM;
+        if (!LambdaInvocation.SERVICE_ORIGIN.equals(s.origin())) return NONE;
         // the service's segment: its function segment hangs below an Attempt
         for (Segment attempt : s.subsegments()) {
             for (Segment fn : attempt.subsegments()) {
-                if (LambdaInvocation.FUNCTION_ORIGIN.equals(fn.origin())) return new Lambda(hasInit(fn), version(fn));
+                if (LambdaInvocation.FUNCTION_ORIGIN.equals(fn.origin())) return hasInit(fn) ? COLD : WARM;
             }
         }
-        return new Lambda(false, version(s));
+        return WARM;
     }
 
     private static boolean hasInit(Segment fn) {
@@ -140,18 +181,11 @@ final class SpanWalk {
         return parts.length >= 8 && !parts[7].isEmpty() ? parts[7] : "$LATEST";
     }
 
-    private static boolean traceCold(Trace trace, Boolean[] memo) {
-        if (memo[0] == null) {
-            boolean cold = false;
-            for (Segment s : trace.nodesById().values()) {
-                if (s.kind() == Kind.SUBSEGMENT && s.name().equals("Initialization")) {
-                    cold = true;
-                    break;
-                }
-            }
-            memo[0] = cold;
+    private static byte traceCold(Trace trace) {
+        for (Segment s : trace.nodesById().values()) {
+            if (s.kind() == Kind.SUBSEGMENT && s.name().equals("Initialization")) return COLD;
         }
-        return memo[0];
+        return WARM;
     }
 
     /** The value the split reads on this node itself, or null. */

@@ -30,7 +30,7 @@ public final class PartWholeView {
         List<Canvas> parts = new ArrayList<>();
         Canvas title = new Canvas(width, 1, ascii);
         title.put(0, 0, b.function() + ": where the time goes (" + b.warm().invocations() + " warm, "
-                + b.cold().invocations() + " cold; tail: the invocations at or above p95)", Style.HEADER);
+                + b.cold().invocations() + " cold)", Style.HEADER);
         parts.add(title);
         double max = Math.max(Math.max(b.warm().meanTotal(), b.warm().tailTotal()),
                 Math.max(b.cold().meanTotal(), b.cold().tailTotal()));
@@ -49,6 +49,9 @@ public final class PartWholeView {
         table.header(t, 0, 0, widths, 2);
         for (int i = 0; i < rows.size(); i++) table.row(t, 0, i + 1, rows.get(i), widths, 2);
         parts.add(t);
+        Canvas note = new Canvas(width, 1, ascii);
+        note.put(0, 0, "tail: the invocations at or above the p95 of the total", Style.DIM);
+        parts.add(note);
         return Stack.vertical(parts, width, 0, ascii);
     }
 
