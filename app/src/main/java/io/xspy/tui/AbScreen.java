@@ -12,6 +12,8 @@ import io.xspy.stats.SpanPath;
 import io.xspy.stats.SpanSelector;
 import io.xspy.stats.SpanStats;
 import io.xspy.stats.Split;
+import io.xspy.statsview.AbOverlayView;
+import io.xspy.statsview.Stack;
 import io.xspy.statsview.StatsReport;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Style;
@@ -25,11 +27,15 @@ import java.util.List;
  * Two sets of traces side by side for one span path (issue 10 §2): set A is the Analytics screen's
  * (its filter over the window), set B a second filter over the same window ({@code /}), or the window
  * is divided at a moment ({@code t}: A before it, B from it on; with a B filter too, B is that filter's
- * traces from the moment on). Shows both histograms on one set of buckets, each percentile's
+ * traces from the moment on). Shows both histograms on one set of buckets (side by side, then
+ * overlaid by {@link AbOverlayView}), each percentile's
  * difference with its 95% interval, the fault and error rates' and, in plain words, what changed,
  * drawn by {@link StatsReport#comparison} as {@code xspy stats --split-at} prints it.
  */
 final class AbScreen implements Screen {
+
+    /** The overlay's buckets: as many as the histograms above it have. */
+    private static final int OVERLAY_BUCKETS = 10;
 
     private final AnalyticsData data;
     private final String filterA;
@@ -196,7 +202,8 @@ final class AbScreen implements Screen {
             return;
         }
         if (report == null || reportWidth != w) {
-            report = StatsReport.comparison(result, nameA, nameB, w, ascii);
+            report = Stack.vertical(List.of(StatsReport.comparison(result, nameA, nameB, w, ascii),
+                    AbOverlayView.render(result.comparison(), w, OVERLAY_BUCKETS, ascii)), w, 1, ascii);
             reportWidth = w;
         }
         scroll = Math.max(0, Math.min(scroll, report.height() - c.height()));
