@@ -1,28 +1,20 @@
 package io.xspy.tui;
 
 import io.xspy.query.Filter;
-import io.xspy.stats.Breakdown;
 import io.xspy.stats.PathStats;
-import io.xspy.stats.SegmentPath;
 import io.xspy.stats.SpanPath;
 import io.xspy.stats.SpanSelector;
 import io.xspy.stats.SpanStats;
 import io.xspy.stats.Split;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * What the Analytics screen shows, computed once per load or split on the loader's thread, so a
- * frame only draws: the statistics of every path in scope, each path's p50 and p95 for the list,
- * the part-whole breakdown of each Lambda function among them, and the splits the data offers.
+ * The statistics the Analytics screen shows, computed once per load or split on the loader's thread,
+ * so a frame only draws: every path in scope and each one's p50 and p95 for the list. What does not
+ * depend on the split follows in {@link AnalyticsExtras}.
  */
 final class AnalyticsData {
-    /** At most this many annotation names are offered as splits. */
-    static final int MAX_ANNOTATIONS = 8;
 
     final AnalyticsSample sample;
     final Split split;
@@ -31,12 +23,8 @@ final class AnalyticsData {
     final List<PathStats> paths;
     final double[] p50;
     final double[] p95;
-    final Map<String, Breakdown> breakdowns = new HashMap<>();
-    /** The splits b cycles through: cold, each annotation, version, runtime, none. */
-    final List<Split> splits;
 
-    private AnalyticsData(AnalyticsSample sample, Split split, SpanStats stats, List<PathStats> paths,
-            List<Breakdown> breakdowns, List<Split> splits) {
+    private AnalyticsData(AnalyticsSample sample, Split split, SpanStats stats, List<PathStats> paths) {
         this.sample = sample;
         this.split = split;
         this.stats = stats;
@@ -47,12 +35,10 @@ final class AnalyticsData {
             p50[i] = paths.get(i).all().durations().percentile(50);
             p95[i] = paths.get(i).all().durations().percentile(95);
         }
-        for (Breakdown b : breakdowns) this.breakdowns.put(b.function(), b);
-        this.splits = splits;
     }
 
-    /** The statistics of the sample's traces in scope, split as asked; {@code splits} null to read them from the traces. */
-    static AnalyticsData compute(AnalyticsSample sample, AnalyticsScope scope, Split split, List<Split> splits) {
+    /** The statistics of the sample's traces in scope, split as asked. */
+    static AnalyticsData compute(AnalyticsSample sample, AnalyticsScope scope, Split split) {
         SpanStats stats = SpanStats.compute(sample.traces(), Filter.ALL, SpanSelector.ALL, split);
         List<PathStats> paths = new ArrayList<>();
         if (scope.service() != null) {
@@ -60,21 +46,7 @@ final class AnalyticsData {
         }
         // a service whose spans are recorded by its callers (a DynamoDB table): every path then
         if (paths.isEmpty()) paths.addAll(stats.paths());
-        Set<String> services = new TreeSet<>();
-        paths.forEach(p -> services.add(p.path().service()));
-        List<Breakdown> parts = Breakdown.of(sample.traces(), Filter.ALL, services::contains);
-        if (splits == null) {
-            splits = new ArrayList<>(List.of(Split.COLD));
-            for (String name : SegmentPath.annotationNames(sample.traces(), MAX_ANNOTATIONS)) splits.add(Split.annotation(name));
-            splits.addAll(List.of(Split.VERSION, Split.RUNTIME, Split.NONE));
-        }
-        return new AnalyticsData(sample, split, stats, paths, parts, List.copyOf(splits));
-    }
-
-    /** The split after this one, round the list. */
-    Split nextSplit() {
-        int i = splits.indexOf(split);
-        return splits.get((i + 1) % splits.size());
+        return new AnalyticsData(sample, split, stats, paths);
     }
 
     int indexOf(SpanPath path) {

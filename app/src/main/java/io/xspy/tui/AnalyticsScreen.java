@@ -4,6 +4,7 @@ import io.xspy.stats.PathStats;
 import io.xspy.stats.SpanPath;
 import io.xspy.stats.Split;
 import io.xspy.statsview.AnalyticsView;
+import io.xspy.statsview.Stack;
 import io.xspy.table.Table;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Style;
@@ -22,6 +23,10 @@ final class AnalyticsScreen implements Screen {
 
     final AnalyticsScope scope;
     private AnalyticsData data;
+    /** The breakdowns and the splits of data's sample, computed after it (null until then). */
+    private AnalyticsExtras extras;
+    /** The sample whose extras failed: not tried again on every frame. */
+    private AnalyticsSample extrasFailed;
     private Split split = Split.COLD;
     private int selected;
     private int listTop;
@@ -70,18 +75,37 @@ final class AnalyticsScreen implements Screen {
         app.loader.start("listing the matching traces", progress -> {
             AnalyticsSample sample = AnalyticsSample.load(app.source, app.window, scope.filter(), progress);
             progress.report("computing the statistics of " + sample.describe());
-            return AnalyticsData.compute(sample, scope, s, null);
+            return AnalyticsData.compute(sample, scope, s);
         }, d -> {
             set(d);
+            extras = null;
             app.info(d.sample.describe());
+            computeExtras(app);
         }, app::error);
+    }
+
+    /**
+     * Where the time goes and the annotation names, after the statistics are shown: a quiet load, so
+     * Esc still goes back and any other load comes first (the next frame with no load starts it again).
+     */
+    private void computeExtras(App app) {
+        if (extras != null || data == null) return;
+        AnalyticsSample sample = data.sample;
+        app.loader.start("", progress -> AnalyticsExtras.compute(sample), e -> {
+            if (data == null || data.sample != sample) return;
+            extras = e;
+            report = null;
+        }, message -> {
+            extrasFailed = sample;
+            app.error("where the time goes: " + message);
+        }, true);
     }
 
     private void nextSplit(App app) {
         if (data == null) return;
         AnalyticsData before = data;
-        Split next = before.nextSplit();
-        app.loader.start("splitting by " + words(next), progress -> AnalyticsData.compute(before.sample, scope, next, before.splits),
+        Split next = AnalyticsExtras.next(extras == null ? AnalyticsExtras.BASIC_SPLITS : extras.splits(), before.split);
+        app.loader.start("splitting by " + words(next), progress -> AnalyticsData.compute(before.sample, scope, next),
                 d -> {
                     set(d);
                     app.info("split by " + words(next));
@@ -142,6 +166,7 @@ final class AnalyticsScreen implements Screen {
             if (index == selected) c.restyle(0, 2 + i, w, Style.SELECTED);
         }
         if (listTop + listH < data.paths.size()) c.put(0, 1 + listH, Symbols.down(ascii), Style.DIM);
+        if (extras == null && data.sample != extrasFailed && app.loader.idle()) computeExtras(app); // given way to another load before
         int y0 = 3 + listH;
         int room = c.height() - y0;
         if (room <= 0) return;
@@ -159,8 +184,14 @@ final class AnalyticsScreen implements Screen {
     private Canvas report(App app, int width) {
         if (report == null || reportData != data || reportPath != selected || reportWidth != width) {
             PathStats p = data.paths.get(selected);
-            report = AnalyticsView.path(p, data.breakdowns.get(p.path().service()), data.stats.firstStart(),
-                    data.stats.lastStart(), width, app.ascii());
+            boolean ascii = app.ascii();
+            report = AnalyticsView.path(p, extras == null ? null : extras.breakdowns().get(p.path().service()),
+                    data.stats.firstStart(), data.stats.lastStart(), width, ascii);
+            if (extras == null) {
+                Canvas pending = new Canvas(width, 2, ascii);
+                pending.put(0, 1, "where the time goes: computing...", Style.DIM);
+                report = Stack.vertical(List.of(report, pending), width, 0, ascii);
+            }
             reportData = data;
             reportPath = selected;
             reportWidth = width;

@@ -78,4 +78,40 @@ class AnalyticsLoadTest {
             assertTrue(loaded.contains("span path"), loaded);
         }
     }
+
+    @Test
+    void theStatisticsShowBeforeWhereTheTimeGoesAndEscStillGoesBack() {
+        java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 100, 60, tasks::add)) {
+            tasks.poll().run(); // the service map
+            ui.step().keys("j", "j", "a");
+            tasks.poll().run(); // the statistics
+            String first = ui.step().screen();
+            assertTrue(first.contains("13 traces │ split by cold"), first);
+            assertTrue(first.contains("where the time goes: computing..."), first);
+            assertEquals(1, tasks.size(), "the breakdown waits its turn");
+            tasks.poll().run();
+            String then = ui.step().screen();
+            assertTrue(then.contains("xraystarter-go: where the time goes (10 warm, 3 cold)"), then);
+            assertTrue(!then.contains("computing..."), then);
+
+            ui.keys("b");
+            tasks.poll().run(); // split by the annotation "key", which the breakdown's pass found
+            assertTrue(ui.step().screen().contains("split by annotation.key"), ui.screen());
+        }
+    }
+
+    @Test
+    void escGoesBackWhileWhereTheTimeGoesIsComputed() {
+        java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 100, 60, tasks::add)) {
+            tasks.poll().run();
+            ui.step().keys("j", "j", "a");
+            tasks.poll().run();
+            ui.step();
+            assertEquals(1, tasks.size());
+            String back = ui.keys("Esc").screen();
+            assertTrue(back.contains("Services") && !back.contains("span path") && !back.contains("load cancelled"), back);
+        }
+    }
 }
