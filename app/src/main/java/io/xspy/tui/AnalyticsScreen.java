@@ -63,8 +63,6 @@ final class AnalyticsScreen implements Screen {
 
     @Override public String filter() { return scope.filter(); }
 
-    AnalyticsData data() { return data; }
-
     PathStats current() {
         return data == null || data.paths.isEmpty() ? null : data.paths.get(selected);
     }
