@@ -31,6 +31,7 @@ final class Csv {
 
     private static String number(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-        return String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "");
+        String s = String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s.equals("-0") ? "0" : s;
     }
 }

@@ -43,7 +43,7 @@ import picocli.CommandLine.ParentCommand;
                 + "\u203A name \u203A \u2026), count, p50/p90/p95/p99, a histogram and percentiles per minute; split "
                 + "by cold/warm start, an annotation, version or runtime; or two sets compared (A/B).",
             "Percentiles are nearest-rank (HdrHistogram, microseconds, 3 significant digits); A/B intervals are "
-                + "95% (seeded bootstrap for percentiles, Newcombe for fault and error rates)."},
+                + "95%% (seeded bootstrap for percentiles, Newcombe for fault and error rates)."},
         footer = {"", "Examples:", "  xspy --demo stats --span DynamoDB --by cold",
             "  xspy --demo stats --filter 'service(\"xraystarter-go\")' --span DynamoDB --by cold --traces",
             "  xspy --demo stats --span xraystarter-py --split-at +10m",

@@ -42,6 +42,13 @@ final class PathSamples {
         return i;
     }
 
+    /** Appends another walk's spans of the same path, its group keys mapped to this one's. */
+    void addAll(PathSamples other) {
+        for (int i = 0; i < other.size; i++) {
+            add(other.traceIds[i], other.starts[i], other.micros[i], other.outcomes[i], group(other.keys.get(other.groups[i])));
+        }
+    }
+
     private void grow() {
         int n = size * 2;
         traceIds = Arrays.copyOf(traceIds, n);

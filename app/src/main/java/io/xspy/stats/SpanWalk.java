@@ -1,6 +1,5 @@
 package io.xspy.stats;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.trace.Kind;
 import io.xspy.trace.LambdaInvocation;
 import io.xspy.trace.Segment;
@@ -192,7 +191,7 @@ final class SpanWalk {
     private String attribute(Segment s) {
         if (split.kind() == Split.Kind.ANNOTATION) return text(s.annotations().get(split.annotation()));
         if (s.kind() != Kind.SUBSEGMENT && s.service() != null) {
-            JsonNode runtime = s.service().path("runtime");
+            var runtime = s.service().path("runtime");
             if (runtime.isTextual()) {
                 String version = s.service().path("runtime_version").asText("");
                 return version.isEmpty() ? runtime.asText() : runtime.asText() + " " + version;

@@ -49,10 +49,15 @@ public final class PartWholeView {
         table.header(t, 0, 0, widths, 2);
         for (int i = 0; i < rows.size(); i++) table.row(t, 0, i + 1, rows.get(i), widths, 2);
         parts.add(t);
-        Canvas note = new Canvas(width, 1, ascii);
+        Canvas note = new Canvas(width, 2, ascii);
         note.put(0, 0, "tail: the invocations at or above the p95 of the total", Style.DIM);
+        note.put(0, 1, "attempts per invocation: warm " + attempts(b.warm()) + ", cold " + attempts(b.cold()), Style.DIM);
         parts.add(note);
         return Stack.vertical(parts, width, 0, ascii);
+    }
+
+    private static String attempts(Breakdown.Side side) {
+        return side.invocations() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.2f", side.attempts());
     }
 
     /** One stacked bar: each part's cells by cumulative rounding, so the bar's length is the total's. */

@@ -116,6 +116,15 @@ class StatsCommandTest {
         assertTrue(both.err().contains("leave out --by"), both.err());
     }
 
+    @Test
+    void helpNamesTheDefinitionsWithoutAWarning() {
+        CliTest.Run help = run("stats", "--help");
+        assertEquals(0, help.exit());
+        assertEquals("", help.err());
+        assertTrue(help.out().contains("nearest-rank (HdrHistogram, microseconds, 3 significant"), help.out());
+        assertTrue(help.out().contains("95% (seeded bootstrap"), help.out());
+    }
+
     private static String[] concat(String[] a, String... more) {
         String[] out = java.util.Arrays.copyOf(a, a.length + more.length);
         System.arraycopy(more, 0, out, a.length, more.length);

@@ -96,6 +96,27 @@ class SpanStatsTest {
     }
 
     @Test
+    void aLargeSetWalkedInParallelChunksGivesWhatOneWalkGives() {
+        List<Trace> many = new java.util.ArrayList<>();
+        while (many.size() < SpanStats.PARALLEL_FROM + SpanStats.CHUNK / 2) many.addAll(DEMO);
+        Iterable<Trace> oneByOne = many::iterator; // not a list: one walk
+        for (Split split : List.of(Split.COLD, Split.annotation("runtime"))) {
+            SpanStats parallel = SpanStats.compute(many, Filter.ALL, SpanSelector.of("Invocation"), split);
+            SpanStats sequential = SpanStats.compute(oneByOne, Filter.ALL, SpanSelector.of("Invocation"), split);
+            assertEquals(sequential.traces(), parallel.traces());
+            assertEquals(sequential.paths().size(), parallel.paths().size());
+            for (int i = 0; i < sequential.paths().size(); i++) {
+                PathStats a = sequential.paths().get(i);
+                PathStats b = parallel.paths().get(i);
+                assertEquals(a.path(), b.path());
+                assertEquals(a.groups().stream().map(g -> g.key() + g.count() + ":" + g.durations().percentile(95)).toList(),
+                        b.groups().stream().map(g -> g.key() + g.count() + ":" + g.durations().percentile(95)).toList());
+                assertEquals(a.spans(), b.spans());
+            }
+        }
+    }
+
+    @Test
     void parsesSplitsAndRefusesOthersInWords() {
         assertEquals(Split.COLD, Split.parse("cold"));
         assertEquals(Split.annotation("key"), Split.parse("annotation.key"));

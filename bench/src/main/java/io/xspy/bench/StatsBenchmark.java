@@ -66,6 +66,8 @@ public class StatsBenchmark {
         public void setUp() {
             traces = null; // the old ones can go before the new ones are built
             traces = build(++seed);
+            System.gc(); // the building's garbage is not the pass's to collect
+
         }
     }
 
