@@ -123,3 +123,4 @@ bench:
 # PNG pictures of every screen, drawn from the real UI on a virtual terminal over the demo world
 screenshots: build
 	java -Djava.awt.headless=true -cp $(JAR) io.xspy.tui.Screenshots screenshots/
+	java -Djava.awt.headless=true -cp $(JAR) io.xspy.cli.ShellScreenshot screenshots/

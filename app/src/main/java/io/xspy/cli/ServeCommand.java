@@ -23,9 +23,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Serve the embedded store (demo, files, UDP) over X-Ray's REST JSON API (GetServiceGraph, "
-                + "GetTraceSummaries, BatchGetTraces, GetTraceGraph, PutTraceSegments, GetSamplingRules, GetSamplingTargets) "
-                + "and CloudWatch Logs' JSON API "
-                + "(FilterLogEvents, GetLogEvents), for the AWS CLI and SDKs:",
+                + "GetTraceSummaries, BatchGetTraces, GetTraceGraph, PutTraceSegments, GetSamplingRules, GetSamplingTargets, "
+                + "and Transaction Search's GetTraceSegmentDestination, UpdateTraceSegmentDestination, StartTraceRetrieval, "
+                + "ListRetrievedTraces, GetRetrievedTracesGraph, CancelTraceRetrieval) and CloudWatch Logs' JSON API "
+                + "(FilterLogEvents, GetLogEvents, and StartQuery, GetQueryResults, StopQuery over aws/spans), for the AWS CLI and SDKs:",
             "  aws xray get-service-graph --endpoint-url http://127.0.0.1:2772 ...",
             "On 127.0.0.1 any signature is accepted; beyond loopback (--host 0.0.0.0) only requests signed with an "
                 + "--access-key are answered."})
@@ -48,6 +49,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Inject faults and latency for testing clients (see README; also env XSPY_FAULTS).")
     String faults;
 
+    @Option(names = "--transaction-search",
+            description = "Serve as an account with CloudWatch Transaction Search: spans queryable in aws/spans "
+                    + "(StartQuery), traces opened by StartTraceRetrieval, only --indexed-percent of them in "
+                    + "GetTraceSummaries, none through BatchGetTraces (also switched by UpdateTraceSegmentDestination).")
+    boolean transactionSearch;
+
+    @Option(names = "--indexed-percent", paramLabel = "P", defaultValue = "1",
+            description = "Under --transaction-search, the share of traces X-Ray indexes as summaries (default ${DEFAULT-VALUE}).")
+    double indexedPercent;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!root.demo && root.files.isEmpty() && root.listen == null) {
@@ -60,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         ServeServer.check(config); // before loading anything
         try (Sources.Opened opened = Sources.open(root, root.err());
                 ServeServer server = ServeServer.start(opened.store(), config)) {
+            server.transactionSearch().indexedPercent(indexedPercent).enable(transactionSearch);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "xspy-demo-clock");
                 t.setDaemon(true);
@@ -72,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             // file names and the like are data: through the sanitizer, never raw to the terminal
             root.err().println(Text.sanitize("xspy: serving " + opened.source().describe() + " " + where(server)
-                    + signing(config) + " (Ctrl-C stops)", root.asciiOnly()));
+                    + signing(config) + (transactionSearch ?  " with Transaction Search (aws/spans; "
+                    + java.math.BigDecimal.valueOf(indexedPercent).stripTrailingZeros().toPlainString() + "% indexed)" : "") + " (Ctrl-C stops)", root.asciiOnly()));
             root.err().flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

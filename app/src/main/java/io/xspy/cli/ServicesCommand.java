@@ -23,6 +23,13 @@ final class ServicesCommand implements Callable<Integer> {
             description = "text, or json in the shape of GetServiceGraph.")
     OutputFormat output;
 
+    @Option(names = "--map", description = "Draw the service map: boxes in layers from the entry points to the leaves,"
+            + " edges with arrowheads.")
+    boolean map;
+
+    @Option(names = "--width", paramLabel = "N", description = "Columns of the map (40..400; default: the terminal's, else 120).")
+    Integer width;
+
     @Override
     public Integer call() {
         PrintWriter out = root.out();
@@ -32,7 +39,9 @@ final class ServicesCommand implements Callable<Integer> {
                 Printing.json(out, XrayJson.serviceGraph(graph));
                 return 0;
             }
-            print(out, graph, root.colorOnStdout(), root.asciiOnly());
+            if (map) ServiceMapPrinter.print(out, graph, width != null ? width : TraceCommand.terminalWidth(), root.colorOnStdout(),
+                    root.asciiOnly());
+            else print(out, graph, root.colorOnStdout(), root.asciiOnly());
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import io.xspy.source.SourceException;
 import io.xspy.source.TraceSource;
 import io.xspy.source.aws.AwsOptions;
 import io.xspy.source.aws.AwsSource;
+import io.xspy.source.aws.TraceList;
 import io.xspy.source.demo.DemoSource;
 import io.xspy.source.local.DaemonReceiver;
 import io.xspy.source.local.EmbeddedSource;
@@ -31,9 +32,21 @@ final class Sources {
 
     private Sources() {}
 
-    /** An open source, the store behind it when it is embedded, and what must be closed with it. */
-    record Opened(TraceSource source, TraceStore store, boolean wholeStoreWindow, List<AutoCloseable> resources)
-            implements AutoCloseable {
+    /**
+     * An open source, the store behind it when it is embedded, and what must be closed with it; a
+     * borrowed one (a shell's, shared by its commands) is left open by close.
+     */
+    record Opened(TraceSource source, TraceStore store, boolean wholeStoreWindow, List<AutoCloseable> resources,
+            boolean borrowed) implements AutoCloseable {
+
+        Opened(TraceSource source, TraceStore store, boolean wholeStoreWindow, List<AutoCloseable> resources) {
+            this(source, store, wholeStoreWindow, resources, false);
+        }
+
+        /** The same source for one command of a shell: closing it leaves the shell's open. */
+        Opened borrow() {
+            return new Opened(source, store, wholeStoreWindow, resources, true);
+        }
 
         /** The window of a command: --since/--until, or all of a file when neither was given. */
         TimeWindow window(XspyCommand options) {
@@ -53,6 +66,7 @@ final class Sources {
 
         @Override
         public void close() {
+            if (borrowed) return;
             for (AutoCloseable r : resources) {
                 try {
                     r.close();
@@ -65,6 +79,7 @@ final class Sources {
     }
 
     static Opened open(XspyCommand o, PrintWriter err) {
+        if (o.loaded != null) return o.loaded.borrow(); // in xspy shell: the source loaded once
         boolean embedded = o.demo || !o.files.isEmpty() || o.listen != null;
         if (!embedded && !awsConfigured(o)) {
             err.println("xspy: no AWS configuration found (no --profile, AWS_* variables or ~/.aws files);"
@@ -73,10 +88,12 @@ final class Sources {
             embedded = true;
         }
         if (!embedded) {
-            AwsSource aws = AwsSource.create(new AwsOptions(o.profile, o.region, o.endpointUrl));
+            AwsSource aws = AwsSource.create(new AwsOptions(o.profile, o.region, o.endpointUrl, traceList(o)));
             // problems in the documents X-Ray returned show on stderr as a file's do, once the command has read them
             AutoCloseable reportProblems = () -> report(aws.recentDiagnostics(), aws.problemCount(), err);
-            return new Opened(aws, null, false, List.of(reportProblems));
+            // how the request was read (where the list came from, what a filter could not carry) goes to stderr
+            AutoCloseable reportNotices = () -> aws.notices().forEach(n -> err.println(Text.sanitize("xspy: " + n, false)));
+            return new Opened(aws, null, false, List.of(reportProblems, reportNotices));
         }
         TraceStore store = new TraceStore(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
         List<String> parts = new ArrayList<>();
@@ -122,6 +139,15 @@ final class Sources {
                 () -> udp == null ? "" : udpStatus(udp.counters()), udp != null);
         TraceSource source = o.demo ? new DemoSource(o.seed, o.clock, embeddedSource) : embeddedSource;
         return new Opened(source, store, !o.files.isEmpty() && !o.demo && o.listen == null, resources);
+    }
+
+    /** --trace-list as the AWS source takes it, or a usage error in words. */
+    static TraceList traceList(XspyCommand o) {
+        try {
+            return o.traceList == null ? TraceList.AUTO : TraceList.parse(o.traceList);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(o.spec.commandLine(), Text.sanitize(e.getMessage(), false));
+        }
     }
 
     /** The sampling rules of --sampling-rules, or one that samples everything. */

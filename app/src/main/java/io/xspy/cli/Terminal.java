@@ -12,6 +12,11 @@ final class Terminal {
     private Terminal() {}
 
     static int open(Sources.Opened opened, XspyCommand options) throws IOException {
+        return open(opened, options, null);
+    }
+
+    /** As above, opened at a trace when {@code traceId} is not null (xspy shell's open ID). */
+    static int open(Sources.Opened opened, XspyCommand options, String traceId) throws IOException {
         TuiOptions tui = TuiOptions.defaults().withAscii(options.asciiOnly()).withColor(options.colorAllowed());
         Clock clock = Clock.systemDefaultZone();
         if (opened.wholeStoreWindow() && !options.sinceGiven()) {
@@ -24,7 +29,7 @@ final class Terminal {
             tui = tui.withWindow(window.span());
             if (options.until != null) clock = Clock.fixed(window.end(), ZoneId.systemDefault());
         }
-        Tui.run(opened.source(), tui, clock);
+        Tui.run(opened.source(), tui, clock, traceId);
         return 0;
     }
 }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "configuration is found, else the embedded demo.",
             ""},
         subcommands = {ServicesCommand.class, TracesCommand.class, TraceCommand.class, LogsCommand.class,
-            ExportCommand.class, ServeCommand.class, StatsCommand.class},
+            ExportCommand.class, ServeCommand.class, ShellCommand.class, StatsCommand.class},
         footer = {"", "Examples:", "  xspy --demo", "  xspy --profile dev --region eu-central-1 --since 1h",
             "  xspy --file traces.json trace 1-63847262-1f7b1f131c705dd37c779140 --width 120",
             "  xspy --demo traces --filter 'service(\"xraystarter-py\") { fault }' --output json"})
@@ -69,6 +69,12 @@ public final class XspyCommand implements Callable<Integer> {
             description = "Send X-Ray and CloudWatch Logs calls to this endpoint (for example xspy serve).")
     String endpointUrl;
 
+    @Option(names = "--trace-list", scope = ScopeType.INHERIT, paramLabel = "FROM", defaultValue = "auto",
+            description = "AWS with Transaction Search: list traces from aws/spans (spans: every trace), from X-Ray's "
+                    + "indexed summaries (summaries: a sample, X-Ray's full filter language), or auto (default: "
+                    + "spans when Transaction Search is on).")
+    String traceList;
+
     @Option(names = "--since", scope = ScopeType.INHERIT, paramLabel = "SPAN",
             description = "Time window: the last SPAN (90s, 15m, 6h, 2d); default 15m, all of a file, or the demo's whole history.")
     String since;
@@ -87,8 +93,16 @@ public final class XspyCommand implements Callable<Integer> {
     @Option(names = "--ascii", scope = ScopeType.INHERIT, description = "ASCII bars and borders.")
     boolean ascii;
 
+    /** The source an {@code xspy shell} loaded once; its commands read it instead of opening their own. */
+    Sources.Opened loaded;
+
     @Override
     public Integer call() throws Exception {
+        String lineMode = io.xspy.cli.shell.LineMode.why(env);
+        if (lineMode != null) {
+            err().println("xspy: " + lineMode);
+            return ShellCommand.startFrom(this);
+        }
         try (Sources.Opened opened = Sources.open(this, err())) {
             err().flush();
             return Terminal.open(opened, this);
@@ -117,6 +131,9 @@ public final class XspyCommand implements Callable<Integer> {
 
     /** The environment (tests set their own). */
     Map<String, String> env = System.getenv();
+
+    /** The standard input, which xspy shell reads a script from when it is no terminal (tests set their own). */
+    java.io.InputStream in = System.in;
 
     /** ASCII when asked, or when the locale does not name UTF-8 (as the TUI decides). */
     boolean asciiOnly() {

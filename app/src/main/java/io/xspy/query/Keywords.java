@@ -18,11 +18,42 @@ import java.util.function.Predicate;
  * and for one node (inside {@code service() { }} / {@code edge() { }} braces). See {@link FilterParser}
  * for the definitions.
  */
-final class Keywords {
+public final class Keywords {
 
     private Keywords() {}
 
     enum Type { BOOLEAN, NUMBER, STRING }
+
+    // ---- the vocabulary, for completion (xspy shell); the parser below reads the same words ----
+
+    /** The comparison operators each type of keyword takes. */
+    private static final Map<Type, java.util.List<String>> OPERATORS = Map.of(
+            Type.BOOLEAN, java.util.List.of("=", "!="),
+            Type.NUMBER, java.util.List.of("=", "!=", "<", "<=", ">", ">="),
+            Type.STRING, java.util.List.of("=", "!=", "CONTAINS", "BEGINSWITH", "ENDSWITH"));
+
+    /** The connectives between terms. */
+    public static final java.util.List<String> CONNECTIVES = java.util.List.of("AND", "OR", "NOT");
+
+    /** Each keyword (responsetime, http.status, fault, …) with the operators it takes, sorted by keyword. */
+    public static java.util.SortedMap<String, java.util.List<String>> operatorsByKeyword() {
+        java.util.SortedMap<String, java.util.List<String>> out = new java.util.TreeMap<>();
+        TYPES.forEach((keyword, type) -> out.put(keyword, OPERATORS.get(type)));
+        return out;
+    }
+
+    /** The terms that open with a call or a prefix, as typed: service(, edge(, id(, annotation., rootcause.… */
+    public static java.util.List<String> openings() {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("service(", "edge(", "id(", "annotation."));
+        for (RootCauseFilter.Kind kind : RootCauseFilter.Kind.values()) {
+            for (RootCauseFilter.Level level : RootCauseFilter.Level.values()) {
+                if (kind == RootCauseFilter.Kind.RESPONSETIME && level == RootCauseFilter.Level.EXCEPTION) continue;
+                out.add("rootcause." + normalize(kind.name()) + "." + normalize(level.name()));
+            }
+        }
+        out.add("rootcause.json");
+        return out;
+    }
 
     static final Map<String, Type> TYPES = Map.ofEntries(
             Map.entry("ok", Type.BOOLEAN), Map.entry("error", Type.BOOLEAN), Map.entry("throttle", Type.BOOLEAN),

@@ -48,6 +48,9 @@ final class App {
     private final Deque<Screen> stack = new ArrayDeque<>();
     final List<String> filterHistory = new ArrayList<>();
     final List<String> commandHistory = new ArrayList<>();
+    final List<String> searchHistory = new ArrayList<>();
+    /** Where y copies to; set by the UI for its terminal. */
+    Clipboard clipboard = Clipboard.NONE;
     String status = "";
     Style statusStyle = Style.NORMAL;
     boolean follow;
@@ -201,6 +204,20 @@ final class App {
             v.load(app, false);
         } else {
             app.open(new TracesScreen(text.isEmpty() ? "all traces" : "filter", text));
+        }
+    }
+
+    /**
+     * y: copies text to the terminal's clipboard and says so; where the terminal cannot take it, a
+     * short text (a trace id) is shown whole in the status line, for the mouse.
+     */
+    void copy(String what, String text, boolean showable) {
+        switch (clipboard.copy(text)) {
+            case COPIED -> info("copied " + what + (showable ? " " + text : "") + " to the clipboard"
+                    + clipboard.note());
+            case TOO_LONG -> error(what + " is too long to copy (more than " + Osc52.MAX_BYTES / 1000 + " kB)");
+            case UNAVAILABLE -> info(showable ? what + " " + text + " (this terminal takes no copy: select it with the mouse)"
+                    : "select the " + what + " with the mouse: this terminal takes no copy (TERM=dumb or XSPY_CLIPBOARD=off)");
         }
     }
 

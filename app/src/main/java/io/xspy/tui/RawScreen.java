@@ -17,6 +17,7 @@ final class RawScreen implements Screen {
             KeyMap.bind("PgDn Ctrl-F", "page down", (app, k) -> scrollBy(app.pageRows())),
             KeyMap.bind("Home g", "first", (app, k) -> scroll = 0),
             KeyMap.bind("End G", "last", (app, k) -> scroll = 1_000_000),
+            KeyMap.bind("y", "copy the JSON to the clipboard", (app, k) -> copy(app)),
             KeyMap.hint("q Ctrl-C", "quit", (app, k) -> app.quit = true));
 
     RawScreen(Segment segment) {
@@ -31,6 +32,18 @@ final class RawScreen implements Screen {
 
     /** The short line of the raw view: back, scroll, quit. */
     @Override public boolean globalHints() { return false; }
+
+    private void copy(App app) {
+        if (segment.raw() == null) app.info("no raw document to copy");
+        else app.copy("raw JSON of " + segment.name(), json(), false);
+    }
+
+    /** The JSON as the pane shows it, one text. */
+    private String json() {
+        StringBuilder out = new StringBuilder();
+        for (Line l : SegmentDetail.raw(segment)) out.append(l.text()).append('\n');
+        return out.toString();
+    }
 
     private void scrollBy(int delta) {
         scroll = Math.max(0, Math.min(scroll + delta, 1_000_000));

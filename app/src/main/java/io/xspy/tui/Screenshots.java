@@ -79,6 +79,10 @@ public final class Screenshots {
             s.keys("Esc", "?").shot("help");
             s.keys("Esc", "Esc", "/", "Ctrl-U").type("service(\"xraystarter-py\") { fault ").keys("Enter").shot("filter-error");
             s.tui.close();
+            // the map with the Python function (its fault) selected: m; ↓ to items; h, k: its edge from above; h
+            Screenshots map = new Screenshots(demo, dir, 120, 36);
+            map.keys("m", "j", "h", "k", "h").shot("map");
+            map.tui.close();
             // issue 10: the Python function's spans across traces, then before against after its fix
             Screenshots a = new Screenshots(demo, dir, 120, 36);
             a.keys("j", "j", "j", "j", "j", "a").shot("analytics");

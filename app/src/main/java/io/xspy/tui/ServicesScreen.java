@@ -24,11 +24,13 @@ final class ServicesScreen extends Views.Services implements Screen {
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics of the selected service, issue 10)
             List.of(KeyMap.bind("a", "analytics of the selected service's spans", (app, k) -> { if (current() != null) app.open(new AnalyticsScreen(AnalyticsScope.of(current()))); })),
-            // slot: m (map toggle, issue 12)
+            List.of(KeyMap.bind("m", "map (the services drawn as a graph; m again: the table)", (app, k) -> app.open(new MapScreen(this)))),
             //
             List.of());
 
-    @Override public String title() { return "Services"; }
+    @Override public String title() { return "services"; }
+
+    @Override public List<String> crumbs(App app, boolean front) { return List.of("Services"); }
 
     @Override public List<KeyMap.Binding> bindings() { return bindings; }
 

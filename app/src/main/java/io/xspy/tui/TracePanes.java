@@ -61,8 +61,18 @@ final class TracePanes {
         t.noteNameWidth(TimelineRenderer.nameWidth(w, t.nameWidth));
         Canvas tl = TimelinePane.render(t.trace, t.rows, w, app.ascii(), t.viewStart, t.viewEnd, focused ? t.selected : -1,
                 first, rowsH, t.nameWidth);
+        if (!t.matches.isEmpty()) highlight(t, tl, first, rowsH, TimelineRenderer.nameWidth(w, t.nameWidth), focused);
         if (!focused && t.selected >= first && t.selected < first + rowsH) tl.restyle(0, 1 + t.selected - first, 1, Style.SELECTED);
         c.draw(tl, x, y + 1);
+    }
+
+    /** The / search's matches: their name column in the accent (the selected row keeps its look). */
+    private static void highlight(TraceState t, Canvas tl, int first, int rowsH, int nameW, boolean focused) {
+        java.util.Set<String> ids = t.matchIds();
+        for (int i = first; i < first + rowsH && i < t.rows.size(); i++) {
+            if (focused && i == t.selected) continue;
+            if (ids.contains(t.rows.get(i).segment().id())) tl.restyle(0, 1 + i - first, nameW, Style.ACCENT);
+        }
     }
 
     private static void detail(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
@@ -73,8 +83,13 @@ final class TracePanes {
 
     private static void logs(App app, TraceState t, Canvas c, int x, int y, int w, int h) {
         List<Line> lines = t.logLines;
-        String title = t.logError != null ? "logs: " + t.logError : "logs, " + Fmt.count(t.logs.size(), "line"); // the header's count: log events
-        if (lines.isEmpty() && t.logError == null) lines = List.of(new Line("no log lines for this trace", Style.DIM));
+        io.xspy.trace.LambdaInvocation only = t.invocation(t.logsOnly);
+        String title = t.logError != null ? "logs: " + t.logError
+                : only != null ? "logs of this " + only.functionName() + " invocation, " + Fmt.count(t.logLines.size(), "line") + " (L hides)"
+                : "logs, " + Fmt.count(t.logs.size(), "line"); // the header's count: log events
+        if (lines.isEmpty() && t.logError == null) {
+            lines = List.of(new Line(only != null ? "no log lines for this invocation" : "no log lines for this trace", Style.DIM));
+        }
         t.logScroll = pane(c, x, y, w, h, title, t.focus == Views.Pane.LOGS, lines, t.logScroll, app.ascii());
     }
 

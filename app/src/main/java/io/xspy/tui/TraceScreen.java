@@ -4,6 +4,7 @@ import io.xspy.source.SourceException;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Text;
 import io.xspy.trace.LogLine;
+import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,19 @@ import java.util.List;
 /** One trace: its timeline, the selected node's detail and the trace's log lines (drawn by {@link TracePanes}). */
 final class TraceScreen implements Screen {
 
+    /** The service a trace was opened from (its list, or the map): the first load selects its node. */
+    record Landing(String name, String type) {}
+
     final TraceState state;
     private final List<KeyMap.Binding> bindings;
+    private Landing landing;
 
     TraceScreen(String traceId) {
+        this(traceId, null);
+    }
+
+    TraceScreen(String traceId, Landing landing) {
+        this.landing = landing;
         this.state = new TraceState(traceId);
         TraceState t = state;
         this.bindings = Lists.concat(
@@ -29,8 +39,13 @@ final class TraceScreen implements Screen {
                         KeyMap.bind(">", "wider name column", (app, k) -> t.widenNames(4)),
                         KeyMap.bind("<", "narrower name column", (app, k) -> t.widenNames(-4)),
                         KeyMap.hint("Tab", "next pane", (app, k) -> t.nextPane()),
-                        KeyMap.hint("L", "log pane", (app, k) -> toggleLogs()),
-                        KeyMap.hint("x", "raw JSON", (app, k) -> raw(app))),
+                        KeyMap.hint("L", "log pane (all lines, then the selected node's invocation only, then hidden)",
+                                (app, k) -> cycleLogs(app)),
+                        KeyMap.hint("x", "raw JSON", (app, k) -> raw(app)),
+                        KeyMap.bind("/", "search the nodes by name, annotation or error text", (app, k) -> search(app)),
+                        KeyMap.bind("n", "next match", (app, k) -> nextMatch(app, 1)),
+                        KeyMap.bind("N", "previous match", (app, k) -> nextMatch(app, -1)),
+                        KeyMap.bind("y", "copy the trace id to the clipboard (OSC 52; tmux needs set -g set-clipboard on)", (app, k) -> app.copy("trace id", t.traceId, true))),
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics of the selected span's path, issue 10)
             List.of(KeyMap.bind("a", "analytics of the selected span's path", (app, k) -> app.open(new AnalyticsScreen(AnalyticsScope.of(t))))),
@@ -74,9 +89,47 @@ final class TraceScreen implements Screen {
         return Math.max(0, Math.min(v, 1_000_000));
     }
 
-    private void toggleLogs() {
-        state.showLogs = !state.showLogs;
-        if (!state.showLogs && state.focus == Views.Pane.LOGS) state.focus = Views.Pane.TIMELINE;
+    /** L: every log line, then only the selected node's invocation (where it has one), then no log pane. */
+    private void cycleLogs(App app) {
+        TraceState t = state;
+        if (!t.showLogs) {
+            t.showLogs = true;
+            t.logsOnly = null;
+        } else if (t.logsOnly == null && t.current() != null && t.invocation(t.current().segment().id()) != null) {
+            t.logsOnly = t.current().segment().id();
+        } else {
+            t.logsOnly = null;
+            t.showLogs = false;
+            if (t.focus == Views.Pane.LOGS) t.focus = Views.Pane.TIMELINE;
+        }
+        t.logsChanged();
+    }
+
+    private void search(App app) {
+        if (state.trace == null) return;
+        app.open(new PromptScreen(new Prompt(Prompt.Kind.SEARCH, state.query, app.searchHistory), this::searched));
+    }
+
+    private void searched(App app, PromptScreen p, String text) {
+        app.close(p);
+        Prompt.remember(app.searchHistory, text);
+        int n = state.search(text);
+        if (text.isEmpty()) app.info("");
+        else if (n == 0) app.info("no node matches \"" + text + "\"");
+        else app.info(matchStatus());
+    }
+
+    private void nextMatch(App app, int step) {
+        if (state.matches.isEmpty()) {
+            app.info(state.query.isEmpty() ? "/ searches the nodes" : "no node matches \"" + state.query + "\"");
+            return;
+        }
+        state.nextMatch(step);
+        app.info(matchStatus());
+    }
+
+    private String matchStatus() {
+        return "match " + (state.match + 1) + " of " + state.matches.size() + " for \"" + state.query + "\" (n next, N previous)";
     }
 
     private void raw(App app) {
@@ -100,9 +153,36 @@ final class TraceScreen implements Screen {
             }
         }, data -> {
             state.set(data.trace, data.logs, data.logError, app.ascii());
+            land();
             if (data.logError != null) app.error("logs: " + data.logError);
             else app.info("");
         }, app::error);
+    }
+
+    /** Once, after the first load: the node of the service the trace was opened from, its log lines first. */
+    private void land() {
+        if (landing == null) return;
+        Segment node = landingNode(state.trace, landing);
+        landing = null;
+        if (node == null) return;
+        state.reveal(node);
+        state.logsFirst = node.id();
+        state.logsChanged();
+    }
+
+    /** The service's own document (name and origin), else the first node of that name. */
+    static Segment landingNode(Trace trace, Landing landing) {
+        Segment byName = null;
+        for (Segment root : trace.roots()) {
+            List<Segment> all = new ArrayList<>();
+            root.walk(all::add);
+            for (Segment s : all) {
+                if (!s.name().equals(landing.name())) continue;
+                if (s.isDocument() && landing.type() != null && landing.type().equals(s.origin())) return s;
+                if (byName == null) byName = s;
+            }
+        }
+        return byName;
     }
 
     @Override

@@ -2,9 +2,11 @@ package io.xspy.tui;
 
 import io.xspy.timeline.TimelineLayout;
 import io.xspy.timeline.TimelineRow;
+import io.xspy.trace.LambdaInvocation;
 import io.xspy.trace.LogLine;
 import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,15 @@ final class TraceState extends Views.ListState {
     /** Columns of the timeline's name column the user asked for with < and >, 0 for the default. */
     int nameWidth;
     private int shownNameWidth;
+    /** A node whose invocation's log lines come first (a trace opened from a function's list), or null. */
+    String logsFirst;
+    /** A node whose invocation the log pane is narrowed to (L), or null for every line. */
+    String logsOnly;
+    private boolean ascii;
+    /** The / search: what was searched, the nodes found (timeline order) and which one is selected. */
+    String query = "";
+    List<Segment> matches = List.of();
+    int match = -1;
 
     TraceState(String traceId) { this.traceId = traceId; }
 
@@ -36,8 +47,10 @@ final class TraceState extends Views.ListState {
         trace = t;
         logs = logLines;
         logError = logErr;
-        this.logLines = LogPane.lines(logLines, t.startTime(), ascii);
+        this.ascii = ascii;
         relayout();
+        if (!query.isEmpty()) matches = SpanSearch.matches(t, query);
+        logsChanged();
         if (viewEnd <= viewStart) {
             viewStart = t.startTime();
             viewEnd = t.startTime() + Math.max(t.duration(), 1e-3);
@@ -53,6 +66,64 @@ final class TraceState extends Views.ListState {
 
     TimelineRow current() {
         return selected < rows.size() ? rows.get(selected) : null;
+    }
+
+    /** The log pane's lines: all, those of one invocation first, or only those (the title says which). */
+    void logsChanged() {
+        if (trace == null) return;
+        LambdaInvocation only = invocation(logsOnly);
+        LambdaInvocation first = invocation(logsFirst);
+        List<LogLine> shown = only != null ? InvocationLogs.lines(trace, logs, only)
+                : first != null ? InvocationLogs.first(trace, logs, first) : logs;
+        logLines = LogPane.lines(shown, trace.startTime(), ascii);
+        logScroll = 0;
+    }
+
+    /** The invocation a node (by id) belongs to, or null. */
+    LambdaInvocation invocation(String nodeId) {
+        Segment node = nodeId == null || trace == null ? null : trace.find(nodeId);
+        return node == null ? null : InvocationLogs.of(trace, node);
+    }
+
+    /** Selects a node, opening its folded ancestors first. */
+    void reveal(Segment node) {
+        if (trace == null || node == null) return;
+        for (Segment p = trace.parentOf(node); p != null; p = trace.parentOf(p)) folded.remove(p.id());
+        relayout();
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).segment() == node) selected = i;
+    }
+
+    /** Searches the nodes and selects the first match at or after the selection; returns the count. */
+    int search(String text) {
+        query = text.strip();
+        matches = SpanSearch.matches(trace, query);
+        match = -1;
+        if (matches.isEmpty()) return 0;
+        List<Segment> order = new ArrayList<>();
+        if (trace != null) for (Segment r : trace.roots()) r.walk(order::add);
+        int from = current() == null ? 0 : order.indexOf(current().segment());
+        match = 0;
+        for (int i = 0; i < matches.size(); i++) {
+            if (order.indexOf(matches.get(i)) >= from) {
+                match = i;
+                break;
+            }
+        }
+        reveal(matches.get(match));
+        return matches.size();
+    }
+
+    /** n and N: the next or previous match, round the end. */
+    void nextMatch(int step) {
+        if (matches.isEmpty()) return;
+        match = Math.floorMod(match + step, matches.size());
+        reveal(matches.get(match));
+    }
+
+    Set<String> matchIds() {
+        Set<String> ids = new HashSet<>();
+        for (Segment s : matches) ids.add(s.id());
+        return ids;
     }
 
     // ---- navigation of the trace screen -----------------------------------------------------

@@ -19,7 +19,8 @@ final class TracesScreen extends Views.Traces implements Screen {
             List.of(KeyMap.hint("Enter", "open", (app, k) -> open(app)),
                     KeyMap.hint("s", "sort", (app, k) -> sort(app)),
                     KeyMap.hint("/", "filter", (app, k) -> app.editFilter()),
-                    KeyMap.hint("t", "time window", (app, k) -> app.open(new WindowScreen(app.span)))),
+                    KeyMap.hint("t", "time window", (app, k) -> app.open(new WindowScreen(app.span))),
+                    KeyMap.bind("y", "copy the selected trace id to the clipboard", (app, k) -> copy(app))),
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics, issue 10)
             List.of(KeyMap.bind("a", "analytics of these traces' spans", (app, k) -> app.open(new AnalyticsScreen(AnalyticsScope.ofFilter(filter))))),
@@ -29,13 +30,21 @@ final class TracesScreen extends Views.Traces implements Screen {
             //
             List.of());
 
+    /** The service whose traces these are, where a trace opens on its node; null for a filter's list. */
+    private final TraceScreen.Landing landing;
+
     TracesScreen(String title, String filter) {
+        this(title, filter, null);
+    }
+
+    TracesScreen(String title, String filter, TraceScreen.Landing landing) {
         super(title, filter);
+        this.landing = landing;
     }
 
     /** The traces of one service, as Enter on the services screen opens them. */
     static TracesScreen of(ServiceGraph.Node n) {
-        return new TracesScreen(n.id().name(), serviceFilter(n));
+        return new TracesScreen(n.id().name(), serviceFilter(n), new TraceScreen.Landing(n.id().name(), n.id().type()));
     }
 
     static String serviceFilter(ServiceGraph.Node n) {
@@ -68,7 +77,11 @@ final class TracesScreen extends Views.Traces implements Screen {
     }
 
     private void open(App app) {
-        if (current() != null) app.open(new TraceScreen(current().id()));
+        if (current() != null) app.open(new TraceScreen(current().id(), landing));
+    }
+
+    private void copy(App app) {
+        if (current() != null) app.copy("trace id", current().id(), true);
     }
 
     private void sort(App app) {

@@ -56,6 +56,12 @@ public final class Tui implements AutoCloseable {
      */
     public Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor,
             LongSupplier ticker) throws IOException {
+        this(source, options, terminal, clock, executor, ticker, Clipboard.NONE);
+    }
+
+    /** As above, with where {@code y} copies to (OSC 52 on the terminal's stream, or nowhere). */
+    Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor,
+            LongSupplier ticker, Clipboard clipboard) throws IOException {
         // a thread per load (reused when idle): a cancelled call that ignores its interrupt, such as
         // a hung network read, never holds up the next load
         this.ownExecutor = executor == null ? Executors.newCachedThreadPool(r -> {
@@ -64,6 +70,7 @@ public final class Tui implements AutoCloseable {
             return t;
         }) : null;
         this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), ticker);
+        this.app.clipboard = clipboard;
         this.palette = new Palette(options.color());
         this.screen = new TerminalScreen(terminal);
     }
@@ -79,6 +86,11 @@ public final class Tui implements AutoCloseable {
 
     /** As {@link #run(TraceSource, TuiOptions)}, on a given clock (a file's traces are shown as of their end). */
     public static void run(TraceSource source, TuiOptions options, Clock clock) throws IOException {
+        run(source, options, clock, null);
+    }
+
+    /** As above, opened at a trace (over the services screen, where Esc goes back) unless {@code traceId} is null. */
+    public static void run(TraceSource source, TuiOptions options, Clock clock, String traceId) throws IOException {
         PrintStream out = System.out;
         PrintStream err = System.err;
         DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, Charset.defaultCharset());
@@ -88,7 +100,8 @@ public final class Tui implements AutoCloseable {
         factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
         Terminal terminal = factory.createTerminal();
         ByteArrayOutputStream held = new ByteArrayOutputStream();
-        Tui tui = new Tui(source, options, terminal, clock, null);
+        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(out, terminal::flush, System.getenv("TMUX") != null) : Clipboard.NONE;
+        Tui tui = new Tui(source, options, terminal, clock, null, System::nanoTime, clipboard);
         WindowChanges.watch(() -> tui.windowChanged.set(true));
         Thread restore = new Thread(tui::close, "xspy-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
@@ -96,6 +109,10 @@ public final class Tui implements AutoCloseable {
         System.setOut(hold);
         System.setErr(hold);
         try {
+            if (traceId != null) {
+                tui.start();
+                tui.app.open(new TraceScreen(traceId));
+            }
             tui.loop();
         } finally {
             tui.close();

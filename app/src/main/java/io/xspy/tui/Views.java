@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The state of each screen. Mutated only on the UI thread. */
+/** The list models the list screens extend (services, traces), their sort orders and the trace screen's panes. UI thread only. */
 final class Views {
     private Views() {}
 

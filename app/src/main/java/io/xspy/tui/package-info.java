@@ -17,7 +17,8 @@
  *     {@code List.of(KeyMap.bind("a", "analytics of the selected service", (app, k) -> app.open(new AnalyticsScreen(current())))),}
  *     (the slots are kept apart so that parallel additions merge). What is under the cursor:
  *     {@code ServicesScreen.current()}, {@code TracesScreen.current()}, {@code TraceScreen.state.current()}.
- *     Esc (global {@code back}) closes it again.</li>
+ *     Esc (global {@code back}) closes it again. A trace opened from a service (a list row, a node of a
+ *     map) lands on that service's node: {@code app.open(new TraceScreen(id, new TraceScreen.Landing(name, type)))}.</li>
  * <li>Test it headless with {@code Harness} (Lanterna's virtual terminal) and goldens at 80×24;
  *     help lists its keys by itself ({@code HelpScreen}), and the hint line changes only where you
  *     used {@code KeyMap.hint}.</li>

@@ -99,6 +99,16 @@ class ReadmeExamplesTest {
         assertTrue(checked >= 1, "the README shows the blog's Go timeline under its command");
     }
 
+    @Test
+    void thePolicyShownIsThePolicyFile() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        int section = readme.indexOf("### Least-privilege IAM policy");
+        int start = readme.indexOf("```json\n", section) + "```json\n".length();
+        String shown = readme.substring(start, readme.indexOf("\n```", start));
+        assertEquals(Files.readString(ROOT.resolve("docs/iam-policy.json")).strip(), shown,
+                "README.md shows another policy than docs/iam-policy.json: paste the file");
+    }
+
     /** In the README's code blocks. */
     @Test
     void theAwsCliIsGivenARegionAndNoCredentialsAreNeeded() throws IOException {

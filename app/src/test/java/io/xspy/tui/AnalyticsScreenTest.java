@@ -44,7 +44,7 @@ class AnalyticsScreenTest {
     void fromATraceTheSelectedSpansPathIsSelected() {
         try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 100, 40)) {
             // the fourth row of the trace: the Lambda function's segment
-            String screen = ui.keys("j", "j", "Enter", "Enter", "j", "j", "j", "a").screen();
+            String screen = ui.keys("j", "j", "Enter", "Enter", "g", "j", "j", "j", "a").screen();
             assertTrue(screen.contains("analytics: (function) of xraystarter-go"), screen);
             assertTrue(screen.contains("filter service(\"xraystarter-go\")"), screen);
             // the report below the list is the selected path's

@@ -33,9 +33,14 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(io.xspy.source.TraceSource source, TuiOptions options, int width, int height, Executor executor) {
+        this(source, options, width, height, executor, Clipboard.NONE);
+    }
+
+    /** A UI whose y copies to {@code clipboard} (an {@link Osc52} over a byte stream, to read what it wrote). */
+    Harness(io.xspy.source.TraceSource source, TuiOptions options, int width, int height, Executor executor, Clipboard clipboard) {
         terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
         try {
-            tui = new Tui(source, options, terminal, Fixtures.CLOCK, executor, nanos::get);
+            tui = new Tui(source, options, terminal, Fixtures.CLOCK, executor, nanos::get, clipboard);
             tui.step();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -142,6 +147,12 @@ final class Harness implements AutoCloseable {
     String freshRender() {
         TerminalSize size = terminal.getTerminalSize();
         return Screens.render(tui.app(), size.getColumns(), size.getRows()).toText();
+    }
+
+    /** The canvas the UI draws now (styles included), for what text alone does not show. */
+    io.xspy.timeline.Canvas canvas() {
+        TerminalSize size = terminal.getTerminalSize();
+        return Screens.render(tui.app(), size.getColumns(), size.getRows());
     }
 
     /** Compares the screen with a golden file; -Dgolden.update=true rewrites the file instead. */

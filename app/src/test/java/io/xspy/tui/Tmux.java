@@ -40,9 +40,16 @@ final class Tmux implements AutoCloseable {
      * pane shows {@code xspy exit=N} (its exit status) and stays open.
      */
     static Tmux xspy(int width, int height, String... args) throws Exception {
+        return xspy(java.util.Map.of(), width, height, args);
+    }
+
+    /** As above, with more environment variables (values are quoted; names are the test's own). */
+    static Tmux xspy(java.util.Map<String, String> env, int width, int height, String... args) throws Exception {
         Tmux t = new Tmux();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        StringBuilder cmd = new StringBuilder("env LANG=C.UTF-8 TERM=xterm-256color '" + java + "' -jar '" + JAR.toAbsolutePath() + "'");
+        StringBuilder cmd = new StringBuilder("env LANG=C.UTF-8 TERM=xterm-256color");
+        env.forEach((k, v) -> cmd.append(' ').append(k).append("='").append(v).append('\''));
+        cmd.append(" '").append(java).append("' -jar '").append(JAR.toAbsolutePath()).append("'");
         for (String a : args) cmd.append(" '").append(a).append("'");
         cmd.append("; echo \"xspy exit=$?\"; sleep 3600");
         t.tmux(false, "-u", "new-session", "-d", "-s", t.session, "-x", String.valueOf(width), "-y", String.valueOf(height),
@@ -78,6 +85,11 @@ final class Tmux implements AutoCloseable {
             Thread.sleep(50); // a poll interval, not a wait for time: the loop ends on a state of the screen
         }
         throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; the screen was:\n" + screen);
+    }
+
+    /** Runs a tmux command on this session's server (set-option, show-buffer) and returns its output. */
+    String command(String... args) throws Exception {
+        return tmux(false, args);
     }
 
     /** Writes straight to the pane's terminal, as another program sharing it would. */

@@ -33,14 +33,14 @@ public final class AwsLoadMeasure {
         int traces = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         long latency = args.length > 1 ? Long.parseLong(args[1]) : 50;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        int concurrency = AwsSource.Settings.defaults().concurrency();
+        int concurrency = io.xspy.source.aws.AwsSettings.defaults().concurrency();
 
         TraceStore store = new TraceStore();
         List<String> ids = load(store, traces, Instant.now().getEpochSecond() - 60);
         FaultPlan faults = FaultPlan.none().latency("*", latency);
         try (ServeServer serve = ServeServer.start(store, "127.0.0.1", 0, faults);
                 AwsSource aws = AwsSource.create(new AwsOptions(null, "us-east-1", serve.endpoint()),
-                        AwsSource.Settings.defaults().withCacheSize(0) // every run fetches everything
+                        io.xspy.source.aws.AwsSettings.defaults().withCacheSize(0) // every run fetches everything
                                 .withCredentials(StaticCredentialsProvider.create(
                                         AwsBasicCredentials.create("AKIDEXAMPLE", "dummy"))))) {
             for (int i = 0; i < 5; i++) check(aws.traces(ids), traces); // warm up: JIT, connections

@@ -1,8 +1,7 @@
 package io.xspy.source.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.xspy.graph.ServiceGraph;
+import io.xspy.query.Filter;
 import io.xspy.query.FilterParser;
 import io.xspy.query.FilterSyntaxException;
 import io.xspy.query.TimeWindow;
@@ -10,225 +9,73 @@ import io.xspy.source.LogCorrelation;
 import io.xspy.source.Page;
 import io.xspy.source.SourceException;
 import io.xspy.source.TraceSource;
-import io.xspy.trace.Json;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.LogLine;
-import io.xspy.trace.Segment;
-import io.xspy.trace.SegmentDocuments;
-import io.xspy.trace.SegmentParser;
-import io.xspy.trace.ServiceId;
 import io.xspy.trace.Trace;
-import io.xspy.trace.TraceAssembler;
 import io.xspy.trace.TraceSummary;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.xray.XRayClient;
-import software.amazon.awssdk.services.xray.model.BatchGetTracesResponse;
-import software.amazon.awssdk.services.xray.model.Edge;
-import software.amazon.awssdk.services.xray.model.GetServiceGraphResponse;
-import software.amazon.awssdk.services.xray.model.GetTraceSummariesResponse;
-import software.amazon.awssdk.services.xray.model.Service;
 
 /**
  * A real AWS account through the SDK v2: X-Ray for the service graph, summaries and traces,
- * CloudWatch Logs for the invocations' lines. Both clients use the one lightweight URLConnection HTTP
- * client and the SDK's adaptive retry mode, and count the throttles they meet.
+ * CloudWatch Logs for the invocations' lines, and, when the account has CloudWatch Transaction Search
+ * on, aws/spans for the list of traces and trace retrievals to open them. This class only composes
+ * the parts, each with one job: {@link AwsClients} (the SDK clients), {@link IndexedSummaries}
+ * (GetTraceSummaries in 24 h chunks), {@link SegmentDestination} (is Transaction Search on?),
+ * {@link SpanListing} (Logs Insights over aws/spans), {@link TraceCache} with {@link BatchTraces}
+ * (BatchGetTraces) or {@link RetrievedTraces} (StartTraceRetrieval), {@link ServiceGraphReader} and
+ * {@link CloudWatchLogEvents}.
  *
- * <p>GetTraceSummaries takes at most {@link #SUMMARY_CALL_LIMIT} per call, so a longer window is read
- * as consecutive chunks, newest first, and {@link #notices()} says so. Full traces are fetched five ids
- * per BatchGetTraces call (the API's limit) with up to {@link Settings#concurrency()} calls in flight,
- * unprocessed ids are asked again a bounded number of times, and completed traces are cached.
+ * <p>Which list: {@link TraceList#AUTO} lists from aws/spans when Transaction Search is on, because
+ * X-Ray then indexes only a share of the traces (1% by default) and a list from its summaries would
+ * silently miss the rest; the status line says "Transaction Search: listing from aws/spans". The
+ * parts of a filter Logs Insights cannot carry are named in the status line and checked by xspy on
+ * each trace of the page. {@link TraceList#SUMMARIES} keeps X-Ray's index and its full filter
+ * language (groups included). Traces open by retrieval whenever Transaction Search is on, since
+ * BatchGetTraces does not find them then.
  */
 public final class AwsSource implements TraceSource {
 
-    /** The longest window one GetTraceSummaries call accepts. */
-    public static final Duration SUMMARY_CALL_LIMIT = Duration.ofHours(24);
     /** BatchGetTraces accepts at most five trace ids per call. */
-    public static final int BATCH_SIZE = 5;
-    /** How often ids that X-Ray left unprocessed are asked for again. */
-    static final int UNPROCESSED_RETRIES = 2;
-    /** GetTraceSummaries calls made at most for one page while X-Ray returns empty pages with a token. */
-    private static final int MAX_EMPTY_PAGES = 5;
+    public static final int BATCH_SIZE = BatchTraces.BATCH_SIZE;
 
-    /** How the source talks to AWS; {@link #defaults()} for the CLI, shorter timeouts in tests. */
-    public record Settings(
-            AwsCredentialsProvider credentials,
-            Duration attemptTimeout,
-            Duration callTimeout,
-            int maxAttempts,
-            int concurrency,
-            int cacheSize,
-            List<ExecutionInterceptor> interceptors) {
-
-        public Settings {
-            interceptors = List.copyOf(interceptors);
-            if (concurrency < 1 || maxAttempts < 1 || cacheSize < 0) {
-                throw new IllegalArgumentException("concurrency and maxAttempts must be at least 1");
-            }
-        }
-
-        public static Settings defaults() {
-            return new Settings(null, Duration.ofSeconds(10), Duration.ofSeconds(30), 4, 4, 2_000, List.of());
-        }
-
-        public Settings withCredentials(AwsCredentialsProvider provider) {
-            return new Settings(provider, attemptTimeout, callTimeout, maxAttempts, concurrency, cacheSize, interceptors);
-        }
-
-        public Settings withTimeouts(Duration attempt, Duration call) {
-            return new Settings(credentials, attempt, call, maxAttempts, concurrency, cacheSize, interceptors);
-        }
-
-        public Settings withMaxAttempts(int n) {
-            return new Settings(credentials, attemptTimeout, callTimeout, n, concurrency, cacheSize, interceptors);
-        }
-
-        public Settings withConcurrency(int n) {
-            return new Settings(credentials, attemptTimeout, callTimeout, maxAttempts, n, cacheSize, interceptors);
-        }
-
-        public Settings withCacheSize(int n) {
-            return new Settings(credentials, attemptTimeout, callTimeout, maxAttempts, concurrency, n, interceptors);
-        }
-
-        public Settings withInterceptor(ExecutionInterceptor interceptor) {
-            List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
-            all.add(interceptor);
-            return new Settings(credentials, attemptTimeout, callTimeout, maxAttempts, concurrency, cacheSize, all);
-        }
-    }
-
-    private final String description;
-    private final SdkHttpClient http;
-    private final XRayClient xray;
-    private final CloudWatchLogsClient logs;
+    private final AwsClients clients;
+    private final TraceList traceList;
+    private final IndexedSummaries summaries;
+    private final SegmentDestination destination;
+    private final SpanListing spans;
+    private final TraceCache cache;
+    private final BatchTraces batches;
+    private final RetrievedTraces retrievals;
+    private final ServiceGraphReader graphs;
     private final CloudWatchLogEvents logEvents;
-    private final ExecutorService pool;
-    private final ThrottleCounter throttles;
-    private final AwsErrors errors;
-    private final Map<String, Trace> cache;
+    private final DocumentProblems problems = new DocumentProblems();
     private final List<String> notices = new CopyOnWriteArrayList<>();
+    private volatile String progress = "";
 
-    private AwsSource(String description, SdkHttpClient http, XRayClient xray, CloudWatchLogsClient logs,
-            ThrottleCounter throttles, AwsErrors errors, Settings settings) {
-        this.description = description;
-        this.http = http;
-        this.xray = xray;
-        this.logs = logs;
-        this.throttles = throttles;
-        this.errors = errors;
-        this.logEvents = new CloudWatchLogEvents(logs, this::call);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
-            Thread t = new Thread(r, "xspy-aws-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        int size = settings.cacheSize();
-        this.cache = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Trace> eldest) {
-                return size() > size;
-            }
-        };
+    private AwsSource(AwsClients clients, AwsSettings settings, TraceList traceList) {
+        this.clients = clients;
+        this.traceList = traceList;
+        this.summaries = new IndexedSummaries(clients.xray, clients, this::notice);
+        this.destination = new SegmentDestination(clients.xray, clients, this::notice);
+        this.spans = new SpanListing(new InsightsQueries(clients.logs, clients), this::notice);
+        this.cache = new TraceCache(settings, clients.errors);
+        this.batches = new BatchTraces(clients.xray, clients, problems);
+        this.retrievals = new RetrievedTraces(clients.xray, clients, problems, p -> progress = p);
+        this.graphs = new ServiceGraphReader(clients.xray, clients);
+        this.logEvents = new CloudWatchLogEvents(clients.logs, clients);
     }
 
     public static AwsSource create(AwsOptions options) {
-        return create(options, Settings.defaults());
+        return create(options, AwsSettings.defaults());
     }
 
-    public static AwsSource create(AwsOptions options, Settings settings) {
-        Region region = region(options);
-        URI endpoint = endpoint(options);
-        AwsCredentialsProvider credentials = settings.credentials() != null ? settings.credentials()
-                : options.profile() != null ? DefaultCredentialsProvider.builder().profileName(options.profile()).build()
-                : DefaultCredentialsProvider.builder().build();
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(settings.attemptTimeout())
-                .build();
-        ThrottleCounter throttles = new ThrottleCounter();
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .apiCallAttemptTimeout(settings.attemptTimeout())
-                .apiCallTimeout(settings.callTimeout())
-                .addExecutionInterceptor(throttles);
-        if (options.profile() != null) override.defaultProfileName(options.profile());
-        settings.interceptors().forEach(override::addExecutionInterceptor);
-        // Each client gets its own strategy: the adaptive rate limiter keeps per-client state.
-        XRayClient xray = XRayClient.builder()
-                .httpClient(http).region(region).credentialsProvider(credentials)
-                .overrideConfiguration(override.copy().retryStrategy(adaptive(settings)).build())
-                .applyMutation(b -> { if (endpoint != null) b.endpointOverride(endpoint); })
-                .build();
-        CloudWatchLogsClient logs = CloudWatchLogsClient.builder()
-                .httpClient(http).region(region).credentialsProvider(credentials)
-                .overrideConfiguration(override.copy().retryStrategy(adaptive(settings)).build())
-                .applyMutation(b -> { if (endpoint != null) b.endpointOverride(endpoint); })
-                .build();
-        String description = "AWS " + region.id()
-                + (options.profile() != null ? " (profile " + options.profile() + ")" : "")
-                + (endpoint != null ? " at " + endpoint : "");
-        return new AwsSource(description, http, xray, logs, throttles, new AwsErrors(options.profile()), settings);
-    }
-
-    private static software.amazon.awssdk.retries.api.RetryStrategy adaptive(Settings settings) {
-        return AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2).toBuilder()
-                .maxAttempts(settings.maxAttempts()).build();
-    }
-
-    private static Region region(AwsOptions options) {
-        if (options.region() != null) return Region.of(options.region());
-        try {
-            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-            if (options.profile() != null) chain.profileName(options.profile());
-            return chain.build().getRegion();
-        } catch (SdkException e) {
-            throw new SourceException("no AWS region configured — pass --region (or set AWS_REGION, or region in"
-                    + " your profile), or use --demo", e);
-        }
-    }
-
-    private static URI endpoint(AwsOptions options) {
-        if (options.endpointUrl() == null) return null;
-        try {
-            URI uri = URI.create(options.endpointUrl());
-            if (uri.getScheme() == null || uri.getHost() == null) throw new IllegalArgumentException("no scheme or host");
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new SourceException("--endpoint-url " + options.endpointUrl()
-                    + " is not a URL like http://127.0.0.1:2772", e);
-        }
+    public static AwsSource create(AwsOptions options, AwsSettings settings) {
+        return new AwsSource(AwsClients.create(options, settings), settings, options.traceList());
     }
 
     @Override
@@ -236,23 +83,28 @@ public final class AwsSource implements TraceSource {
 
     @Override
     public String describe() {
-        return description;
+        return clients.description;
     }
 
     /** Throttled attempts so far (each is retried by the SDK's adaptive mode). */
     public long throttleCount() {
-        return throttles.count();
+        return clients.throttles.count();
     }
 
-    /** A line for the status bar: throttles met, and the latest notice (a window split in chunks). */
+    /**
+     * A line for the status bar: throttles met, the latest notice (a window split in chunks, where the
+     * list comes from), and a retrieval or query in progress.
+     */
     @Override
     public String status() {
-        long n = throttles.count();
+        long n = clients.throttles.count();
         String throttled = n == 0 ? "" : "AWS throttled " + n + (n == 1 ? " request" : " requests") + "; retrying slower";
         List<String> said = notices();
         String notice = said.isEmpty() ? "" : said.get(said.size() - 1);
-        long p = problems.get();
+        long p = problems.count();
         if (p > 0) notice = (notice.isEmpty() ? "" : notice + " \u00B7 ") + p + (p == 1 ? " problem" : " problems") + " in X-Ray's documents";
+        String running = progress;
+        if (!running.isEmpty()) notice = notice.isEmpty() ? running : notice + " \u00B7 " + running;
         return throttled.isEmpty() ? notice : notice.isEmpty() ? throttled : throttled + " \u00B7 " + notice;
     }
 
@@ -261,46 +113,28 @@ public final class AwsSource implements TraceSource {
         return List.copyOf(notices);
     }
 
-    /** Runs one SDK call; a failure becomes a SourceException naming the IAM action. */
-    <T> T call(String iamAction, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw errors.translate(iamAction, e);
-        }
+    private void notice(String text) {
+        if (!notices.contains(text)) notices.add(text);
     }
 
-    // ---- GetServiceGraph ----
+    /** Whether the account has Transaction Search on (asked once). */
+    public boolean transactionSearch() {
+        return destination.spansInLogs();
+    }
+
+    /** Whether traces are listed from aws/spans: forced, or automatic with Transaction Search on. */
+    public boolean listsFromSpans() {
+        return switch (traceList) {
+            case SPANS -> true;
+            case SUMMARIES -> false;
+            case AUTO -> destination.spansInLogs();
+        };
+    }
 
     @Override
     public ServiceGraph serviceGraph(TimeWindow window) {
-        List<Service> services = new ArrayList<>();
-        Set<String> tokens = new HashSet<>();
-        String token = null;
-        do {
-            String sent = token;
-            GetServiceGraphResponse response = call("xray:GetServiceGraph", () -> xray.getServiceGraph(
-                    b -> b.startTime(window.start()).endTime(window.end()).nextToken(sent)));
-            services.addAll(response.services());
-            token = response.nextToken();
-        } while (token != null && tokens.add(token));
-        List<ServiceGraph.Node> nodes = new ArrayList<>();
-        List<ServiceGraph.Edge> edges = new ArrayList<>();
-        for (Service s : services) {
-            int ref = s.referenceId() == null ? -1 : s.referenceId();
-            ServiceId id = new ServiceId(s.name(), s.names().isEmpty() ? null : s.names(), s.accountId(), s.type());
-            nodes.add(new ServiceGraph.Node(ref, id, Boolean.TRUE.equals(s.root()), XrayShapes.statistics(s.summaryStatistics()),
-                    XrayShapes.histogram(s.responseTimeHistogram())));
-            for (Edge e : s.edges()) {
-                if (e.referenceId() == null) continue;
-                edges.add(new ServiceGraph.Edge(ref, e.referenceId(), XrayShapes.statistics(e.summaryStatistics()),
-                        XrayShapes.histogram(e.responseTimeHistogram())));
-            }
-        }
-        return new ServiceGraph(window.start(), window.end(), nodes, edges);
+        return graphs.read(window);
     }
-
-    // ---- GetTraceSummaries ----
 
     /** Syntax only: X-Ray evaluates the expression, including group.name / group.arn that only it knows. */
     @Override
@@ -318,199 +152,82 @@ public final class AwsSource implements TraceSource {
                 throw new SourceException("filter: " + e.getMessage(), e);
             }
         }
-        List<TimeWindow> chunks = chunks(window);
-        if (chunks.size() > 1) {
-            notice("the window of " + human(window.span()) + " is read as " + chunks.size()
-                    + " GetTraceSummaries windows of at most 24 h each (X-Ray's limit per call), newest first");
-        }
-        Cursor cursor = pageToken == null ? new Cursor(0, null) : Cursor.decode(pageToken, chunks.size());
-        for (int calls = 1; ; calls++) {
-            TimeWindow chunk = chunks.get(cursor.chunk);
-            String sent = cursor.apiToken;
-            GetTraceSummariesResponse response = call("xray:GetTraceSummaries", () -> xray.getTraceSummaries(
-                    b -> b.startTime(chunk.start()).endTime(chunk.end()).filterExpression(expression).nextToken(sent)));
-            List<TraceSummary> items = new ArrayList<>();
-            for (var s : response.traceSummaries()) items.add(XrayShapes.summary(s));
-            items.sort(Comparator.comparingDouble(TraceSummary::startTime).reversed());
-            Cursor next = response.nextToken() != null && !response.nextToken().equals(sent)
-                    ? new Cursor(cursor.chunk, response.nextToken())
-                    : cursor.chunk + 1 < chunks.size() ? new Cursor(cursor.chunk + 1, null) : null;
-            if (!items.isEmpty() || next == null || calls >= MAX_EMPTY_PAGES) {
-                return new Page<>(items, next == null ? null : next.encode());
+        if (!listsFromSpans()) {
+            if (traceList == TraceList.SUMMARIES && destination.spansInLogs()) {
+                notice("Transaction Search is on: listing X-Ray's indexed summaries, a share of the traces"
+                        + " (--trace-list auto lists every trace from aws/spans)");
             }
-            cursor = next;
+            Page<TraceSummary> page = summaries.page(window, expression, pageToken);
+            for (TraceSummary s : page.items()) retrievals.started(s.id(), s.startTime()); // in case they open by retrieval
+            return page;
         }
+        return spanPage(window, expression, pageToken);
     }
 
-    /** The window cut into pieces X-Ray accepts, newest first. */
-    static List<TimeWindow> chunks(TimeWindow window) {
-        List<TimeWindow> out = new ArrayList<>();
-        Instant end = window.end();
-        do {
-            Instant start = end.minus(SUMMARY_CALL_LIMIT);
-            if (start.isBefore(window.start())) start = window.start();
-            out.add(new TimeWindow(start, end));
-            end = start;
-        } while (end.isAfter(window.start()));
-        return out;
-    }
-
-    private static String human(Duration d) {
-        long h = d.toHours();
-        return h >= 48 && h % 24 == 0 ? h / 24 + " d" : h >= 1 ? h + " h" : d.toMinutes() + " min";
-    }
-
-    private void notice(String text) {
-        if (!notices.contains(text)) notices.add(text);
-    }
-
-    /** Our page token: which chunk of the window, and X-Ray's own NextToken within it. */
-    private record Cursor(int chunk, String apiToken) {
-        String encode() {
-            String raw = chunk + "|" + (apiToken == null ? "" : apiToken);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String token, int chunks) {
+    /** A page listed from aws/spans; the parts of the filter the query could not carry are checked here. */
+    private Page<TraceSummary> spanPage(TimeWindow window, String expression, String pageToken) {
+        SpanFilter filter = SpanFilter.of(expression);
+        Filter local = null;
+        if (!filter.exact()) {
             try {
-                String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-                int bar = raw.indexOf('|');
-                int chunk = Integer.parseInt(raw.substring(0, bar));
-                if (chunk < 0 || chunk >= chunks) throw new IllegalArgumentException("chunk out of range");
-                String api = raw.substring(bar + 1);
-                return new Cursor(chunk, api.isEmpty() ? null : api);
-            } catch (RuntimeException e) {
-                throw new SourceException("page token does not belong to this query: start again from the first page", e);
+                local = FilterParser.parse(expression);
+            } catch (FilterSyntaxException e) {
+                throw new SourceException("filter: " + e.getMessage() + " — aws/spans cannot evaluate it; list X-Ray's"
+                        + " indexed summaries instead (--trace-list summaries)", e);
             }
+            notice("Transaction Search: listing from aws/spans; not in the Logs Insights query: "
+                    + String.join(" AND ", filter.untranslated()) + " — xspy checks it on each trace");
+        } else {
+            notice("Transaction Search: listing from aws/spans");
         }
+        Page<TraceSummary> page;
+        try {
+            page = spans.page(window, filter, pageToken, p -> progress = p);
+        } finally {
+            progress = "";
+        }
+        for (TraceSummary s : page.items()) retrievals.started(s.id(), s.startTime());
+        if (local == null) return page;
+        Map<String, Trace> byId = new LinkedHashMap<>();
+        for (Trace t : traces(page.items().stream().map(TraceSummary::id).toList())) byId.put(t.id(), t);
+        List<TraceSummary> kept = new ArrayList<>();
+        for (TraceSummary s : page.items()) {
+            Trace t = byId.get(s.id());
+            if (t != null && local.matches(t)) kept.add(TraceSummary.of(t));
+        }
+        return new Page<>(kept, page.nextToken());
     }
-
-    // ---- BatchGetTraces ----
 
     @Override
     public List<Trace> traces(Collection<String> traceIds) {
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String id : traceIds) if (id != null && !id.isBlank()) wanted.add(id.strip());
-        Map<String, Trace> found = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        synchronized (cache) {
-            for (String id : wanted) {
-                Trace t = cache.get(id);
-                if (t != null) found.put(id, t);
-                else missing.add(id);
-            }
+        if (destination.spansInLogs()) {
+            return cache.traces(traceIds, RetrievedTraces.BATCH_SIZE, "xray:StartTraceRetrieval", retrievals);
         }
-        List<Future<List<Trace>>> futures = new ArrayList<>();
-        for (int i = 0; i < missing.size(); i += BATCH_SIZE) {
-            List<String> batch = List.copyOf(missing.subList(i, Math.min(missing.size(), i + BATCH_SIZE)));
-            futures.add(pool.submit(() -> fetch(batch)));
-        }
+        return cache.traces(traceIds, BatchTraces.BATCH_SIZE, "xray:BatchGetTraces", batches);
+    }
+
+    /**
+     * The service graph of up to 100 traces from aws/spans (StartTraceRetrieval, then
+     * GetRetrievedTracesGraph polled until COMPLETE).
+     */
+    public ServiceGraph retrievedTracesGraph(Collection<String> traceIds) {
         try {
-            for (Future<List<Trace>> f : futures) {
-                for (Trace t : f.get()) {
-                    found.put(t.id(), t);
-                    if (!t.inProgress()) { // an open trace will change: read it again next time
-                        synchronized (cache) {
-                            cache.put(t.id(), t);
-                        }
-                    }
-                }
-            }
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof SourceException s) throw s;
-            throw errors.translate("xray:BatchGetTraces", e.getCause());
+            return retrievals.graph(traceIds);
         } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
-            throw new SourceException("loading traces was interrupted", e);
-        }
-        List<Trace> out = new ArrayList<>();
-        for (String id : wanted) {
-            Trace t = found.get(id);
-            if (t != null) out.add(t);
-        }
-        return out;
-    }
-
-    /** One batch of at most five ids, following NextToken and asking again for unprocessed ids. */
-    private List<Trace> fetch(List<String> ids) throws InterruptedException {
-        Map<String, List<Segment>> documents = new LinkedHashMap<>();
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        List<String> pending = ids;
-        for (int round = 0; !pending.isEmpty() && round <= UNPROCESSED_RETRIES; round++) {
-            if (round > 0) Thread.sleep(100L * round); // X-Ray may still be indexing them
-            Set<String> unprocessed = new LinkedHashSet<>();
-            Set<String> tokens = new HashSet<>();
-            String token = null;
-            List<String> asked = pending;
-            do {
-                String sent = token;
-                BatchGetTracesResponse response = call("xray:BatchGetTraces",
-                        () -> xray.batchGetTraces(b -> b.traceIds(asked).nextToken(sent)));
-                for (var trace : response.traces()) {
-                    List<Segment> docs = documents.computeIfAbsent(trace.id(), k -> new ArrayList<>());
-                    SegmentParser parser = new SegmentParser("BatchGetTraces " + trace.id(), diagnostics);
-                    for (var segment : trace.segments()) {
-                        Segment parsed = parse(parser, segment.document(), diagnostics, trace.id());
-                        if (parsed != null) docs.add(parsed);
-                    }
-                }
-                unprocessed.addAll(response.unprocessedTraceIds());
-                token = response.nextToken();
-            } while (token != null && tokens.add(token));
-            unprocessed.removeAll(documents.keySet());
-            pending = List.copyOf(unprocessed);
-        }
-        keep(diagnostics);
-        List<Trace> out = new ArrayList<>();
-        documents.forEach((id, docs) -> {
-            if (!docs.isEmpty()) out.add(TraceAssembler.assemble(id, docs));
-        });
-        return out;
-    }
-
-    /** Problems in the documents X-Ray returned: counted, and the latest kept, as the embedded store does for files. */
-    private final java.util.concurrent.atomic.AtomicLong problems = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.ArrayDeque<Diagnostic> recentProblems = new java.util.ArrayDeque<>();
-    private static final int KEPT_PROBLEMS = 100;
-
-    private void keep(List<Diagnostic> found) {
-        if (found.isEmpty()) return;
-        problems.addAndGet(found.size());
-        synchronized (recentProblems) {
-            for (Diagnostic d : found) {
-                recentProblems.addLast(d);
-                if (recentProblems.size() > KEPT_PROBLEMS) recentProblems.removeFirst();
-            }
+            throw new SourceException("loading the graph was interrupted; the retrieval was cancelled", e);
         }
     }
 
     /** How many problems the documents read so far had. */
     public long problemCount() {
-        return problems.get();
+        return problems.count();
     }
 
     /** The latest problems (at most 100), oldest first. */
     public List<Diagnostic> recentDiagnostics() {
-        synchronized (recentProblems) {
-            return List.copyOf(recentProblems);
-        }
+        return problems.recent();
     }
-
-    private static Segment parse(SegmentParser parser, String document, List<Diagnostic> diagnostics, String traceId) {
-        if (document == null) return null;
-        try {
-            JsonNode node = Json.read(document);
-            return parser.parseDocument(node);
-        } catch (JsonProcessingException e) {
-            diagnostics.add(Diagnostic.fatal("BatchGetTraces " + traceId, 0, null,
-                    "Document is not valid JSON: " + SegmentDocuments.brief(e)));
-            return null;
-        }
-    }
-
-    // ---- CloudWatch Logs ----
 
     @Override
     public List<LogLine> logs(Trace trace) {
@@ -519,9 +236,7 @@ public final class AwsSource implements TraceSource {
 
     @Override
     public void close() {
-        pool.shutdownNow();
-        xray.close();
-        logs.close();
-        http.close();
+        cache.close();
+        clients.close();
     }
 }

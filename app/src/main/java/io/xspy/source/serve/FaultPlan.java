@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Faults that {@code xspy serve} injects, per API operation, to show how a client copes with a bad
  * link or a strict account. Operations are the API names (GetServiceGraph, GetTraceSummaries,
- * BatchGetTraces, PutTraceSegments, FilterLogEvents, GetLogEvents) or {@code *} for all.
+ * BatchGetTraces, PutTraceSegments, FilterLogEvents, GetLogEvents, the Transaction Search ones:
+ * GetTraceSegmentDestination, UpdateTraceSegmentDestination, StartTraceRetrieval, ListRetrievedTraces,
+ * GetRetrievedTracesGraph, CancelTraceRetrieval, StartQuery, GetQueryResults, StopQuery) or {@code *} for all.
  *
  * <p>Applied to each request in this order: the added latency; an AccessDenied answer; a hang (the
  * answer comes only after that many ms, longer than a client's timeout); the next of N throttles
@@ -19,14 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>As text ({@code --faults} or the XSPY_FAULTS environment variable): entries separated by commas,
  * each {@code OPERATION:KIND[=N]} with KIND one of {@code latency=MS}, {@code throttle=N},
- * {@code error=N} (5xx), {@code hang=MS}, {@code deny}; for example
+ * {@code error=N} (5xx), {@code hang=MS}, {@code deny}, and {@code fail} for StartTraceRetrieval and
+ * StartQuery (the job is accepted, then its status ends FAILED); for example
  * {@code *:latency=50,BatchGetTraces:throttle=2,GetLogEvents:deny}.
  */
 public final class FaultPlan {
 
     public static final String ENV = "XSPY_FAULTS";
     public static final Set<String> OPERATIONS = Set.of("GetServiceGraph", "GetTraceSummaries", "BatchGetTraces",
-            "PutTraceSegments", "FilterLogEvents", "GetLogEvents");
+            "PutTraceSegments", "FilterLogEvents", "GetLogEvents", "GetTraceSegmentDestination",
+            "UpdateTraceSegmentDestination", "StartTraceRetrieval", "ListRetrievedTraces", "GetRetrievedTracesGraph",
+            "CancelTraceRetrieval", "StartQuery", "GetQueryResults", "StopQuery");
+    /** The operations that start a job, which {@code fail} makes end FAILED. */
+    private static final Set<String> JOB_STARTS = Set.of("StartTraceRetrieval", "StartQuery");
     private static final String ALL = "*";
 
     /** What to do with one request. */
@@ -39,6 +46,7 @@ public final class FaultPlan {
         volatile long latencyMs;
         volatile long hangMs;
         volatile boolean deny;
+        volatile boolean failJobs;
         int throttles;
         int errors;
     }
@@ -78,6 +86,21 @@ public final class FaultPlan {
     public FaultPlan deny(String operation) {
         faults(operation).deny = true;
         return this;
+    }
+
+    /** The jobs this operation starts (StartTraceRetrieval, StartQuery) are accepted, then end FAILED. */
+    public FaultPlan failJobs(String operation) {
+        if (!JOB_STARTS.contains(operation)) {
+            throw new IllegalArgumentException("fail applies to StartTraceRetrieval or StartQuery, not \"" + operation + "\"");
+        }
+        faults(operation).failJobs = true;
+        return this;
+    }
+
+    /** Whether a job this request starts is to fail. */
+    public boolean failsJob(String operation) {
+        Faults f = byOperation.get(operation);
+        return f != null && f.failJobs;
     }
 
     /** Removes every fault. */
@@ -161,8 +184,12 @@ public final class FaultPlan {
                     if (value != null) throw new IllegalArgumentException("fault \"" + e + "\": deny takes no value");
                     plan.deny(op);
                 }
+                case "fail" -> {
+                    if (value != null) throw new IllegalArgumentException("fault \"" + e + "\": fail takes no value");
+                    plan.failJobs(op);
+                }
                 default -> throw new IllegalArgumentException("fault \"" + e
-                        + "\": kind must be latency=MS, throttle=N, error=N, hang=MS or deny");
+                        + "\": kind must be latency=MS, throttle=N, error=N, hang=MS, deny or fail");
             }
         }
         return plan;
@@ -189,6 +216,7 @@ public final class FaultPlan {
             if (f.latencyMs > 0) parts.add(op + ":latency=" + f.latencyMs);
             if (f.hangMs > 0) parts.add(op + ":hang=" + f.hangMs);
             if (f.deny) parts.add(op + ":deny");
+            if (f.failJobs) parts.add(op + ":fail");
             synchronized (f) {
                 if (f.throttles > 0) parts.add(op + ":throttle=" + f.throttles);
                 if (f.errors > 0) parts.add(op + ":error=" + f.errors);

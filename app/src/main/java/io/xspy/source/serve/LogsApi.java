@@ -15,29 +15,42 @@ import java.util.Set;
  * CloudWatch Logs' FilterLogEvents and GetLogEvents (JSON 1.1, target prefix Logs_20140328) over the
  * store's log events, with the member names of the CloudWatch Logs API reference. Times are
  * milliseconds since the epoch. Filter patterns are the plain subset: terms and "quoted phrases", all
- * of which must occur (case-sensitive); JSON and space-delimited patterns are refused.
+ * of which must occur (case-sensitive); JSON and space-delimited patterns are refused. StartQuery,
+ * GetQueryResults and StopQuery run Logs Insights over aws/spans ({@link InsightsApi}).
  */
 final class LogsApi {
 
     static final String PREFIX = "Logs_20140328.";
     static final int MAX_LIMIT = 10_000;
 
+    private static final Set<String> OPERATIONS = Set.of("FilterLogEvents", "GetLogEvents", "StartQuery",
+            "GetQueryResults", "StopQuery");
+
     private final TraceStore store;
     private final int pageSize;
+    private final InsightsApi insights;
 
-    LogsApi(TraceStore store, int pageSize) {
+    LogsApi(TraceStore store, int pageSize, TransactionSearch search) {
         this.store = store;
         this.pageSize = pageSize;
+        this.insights = new InsightsApi(store, search);
     }
 
     static String operation(String target) {
         if (!target.startsWith(PREFIX)) return null;
         String op = target.substring(PREFIX.length());
-        return op.equals("FilterLogEvents") || op.equals("GetLogEvents") ? op : null;
+        return OPERATIONS.contains(op) ? op : null;
     }
 
-    ObjectNode handle(String operation, JsonNode body) {
-        return operation.equals("FilterLogEvents") ? filterLogEvents(body) : getLogEvents(body);
+    /** {@code fails}: a query started by this request is to end Failed. */
+    ObjectNode handle(String operation, JsonNode body, boolean fails) {
+        return switch (operation) {
+            case "FilterLogEvents" -> filterLogEvents(body);
+            case "GetLogEvents" -> getLogEvents(body);
+            case "StartQuery" -> insights.startQuery(body, fails);
+            case "GetQueryResults" -> insights.getQueryResults(body);
+            default -> insights.stopQuery(body);
+        };
     }
 
     private ObjectNode filterLogEvents(JsonNode body) {

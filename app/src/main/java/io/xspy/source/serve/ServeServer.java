@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code xspy serve}: the X-Ray and CloudWatch Logs APIs over the embedded store, on one port, for the
  * AWS CLI, the SDKs and xspy itself ({@code --endpoint-url http://127.0.0.1:2772}). X-Ray's REST JSON
  * protocol (POST /ServiceGraph, /TraceSummaries, /Traces, /TraceSegments) and CloudWatch Logs' JSON
- * 1.1 protocol (POST / with X-Amz-Target Logs_20140328.FilterLogEvents or .GetLogEvents). Binds
+ * 1.1 protocol (POST / with X-Amz-Target Logs_20140328.FilterLogEvents or .GetLogEvents), and, as an
+ * account with CloudWatch Transaction Search ({@link #transactionSearch()}), X-Ray's trace retrievals
+ * and Logs Insights queries over aws/spans. Binds
  * 127.0.0.1 unless told otherwise; there any signature is accepted, while beyond loopback requests must
  * be signed (SigV4) with one of the access keys the operator gave. Requests are
  * handled by a bounded pool (up to 256 threads, 256 queued) and must arrive within 20 s, so clients
@@ -114,13 +116,14 @@ public final class ServeServer implements AutoCloseable {
     private final FaultPlan faults;
     private final SigV4Verifier verifier;
     private final RequestLimits limits = new RequestLimits();
+    private final TransactionSearch transactionSearch = new TransactionSearch();
 
     private ServeServer(HttpServer server, ThreadPoolExecutor pool, TraceStore store, Config config,
             SigV4Verifier verifier) {
         this.server = server;
         this.pool = pool;
-        this.xray = new XrayApi(store, config.pageSize());
-        this.logs = new LogsApi(store, config.pageSize());
+        this.xray = new XrayApi(store, config.pageSize(), transactionSearch);
+        this.logs = new LogsApi(store, config.pageSize(), transactionSearch);
         this.sampling = new SamplingApi(config.sampling());
         this.samplingOnly = config.samplingOnly();
         this.faults = config.faults();
@@ -246,6 +249,11 @@ public final class ServeServer implements AutoCloseable {
         return faults;
     }
 
+    /** Whether it serves as an account with Transaction Search, and how (switchable while serving). */
+    public TransactionSearch transactionSearch() {
+        return transactionSearch;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -276,8 +284,9 @@ public final class ServeServer implements AutoCloseable {
                 if ("PutTraceSegments".equals(operation)) RequestLimits.checkDocumentCount(JSON, bytes);
                 JsonNode body = parseBody(bytes);
                 applyFaults(operation, isLogs);
+                boolean fails = faults.failsJob(operation);
                 ObjectNode result = samplingOperation != null ? sampling.handle(operation, body)
-                        : isLogs ? logs.handle(operation, body) : xray.handle(operation, body);
+                        : isLogs ? logs.handle(operation, body, fails) : xray.handle(operation, body, fails);
                 send(exchange, 200, isLogs, null, result);
             } catch (ApiError e) {
                 RequestLimits.drain(exchange.getRequestBody()); // a refusal made before the body was read

@@ -38,7 +38,9 @@ import java.util.Set;
  * Like X-Ray, GetTraceSummaries takes at most 24 hours per call and BatchGetTraces at most five ids;
  * ids it does not hold come back in UnprocessedTraceIds. Windows select traces by start time
  * (TimeRangeType TraceId, the default); pages are ordered newest first and their tokens are cursors,
- * so traces arriving meanwhile do not shift a page.
+ * so traces arriving meanwhile do not shift a page. Under {@link TransactionSearch} GetTraceSummaries
+ * answers only the indexed share and BatchGetTraces finds nothing (its API reference: "You cannot find
+ * traces through this API if Transaction Search is enabled"); {@link RetrievalApi} serves the rest.
  */
 final class XrayApi {
 
@@ -52,18 +54,25 @@ final class XrayApi {
 
     private final TraceStore store;
     private final int pageSize;
+    private final TransactionSearch search;
+    private final RetrievalApi retrievals;
 
-    XrayApi(TraceStore store, int pageSize) {
+    XrayApi(TraceStore store, int pageSize, TransactionSearch search) {
         this.store = store;
         this.pageSize = pageSize;
+        this.search = search;
+        this.retrievals = new RetrievalApi(store, search, pageSize);
     }
 
     static String operation(String path) {
         if (TraceGraphApi.PATH.equals(path)) return TraceGraphApi.OPERATION;
-        return PATHS.get(path);
+        String op = PATHS.get(path);
+        return op != null ? op : RetrievalApi.PATHS.get(path);
     }
 
-    ObjectNode handle(String operation, JsonNode body) {
+    /** {@code fails}: a job started by this request (a retrieval) is to end FAILED. */
+    ObjectNode handle(String operation, JsonNode body, boolean fails) {
+        if (RetrievalApi.PATHS.containsValue(operation)) return retrievals.handle(operation, body, fails);
         return switch (operation) {
             case "GetServiceGraph" -> serviceGraph(body);
             case "GetTraceSummaries" -> traceSummaries(body);
@@ -120,6 +129,7 @@ final class XrayApi {
         int scanned = 0;
         for (TraceStore.View v : store.views()) {
             if (!window.contains(v.summary().startTime())) continue;
+            if (!search.indexed(v.summary().id())) continue; // under Transaction Search only a share is indexed
             scanned++;
             if (filter.matches(v.trace())) matching.add(v);
         }
@@ -158,7 +168,7 @@ final class XrayApi {
         Set<String> seen = new LinkedHashSet<>();
         for (JsonNode id : ids) {
             if (!seen.add(id.asText())) continue;
-            Trace t = store.trace(id.asText());
+            Trace t = search.enabled() ? null : store.trace(id.asText()); // not indexed in X-Ray under Transaction Search
             if (t == null || t.documents().isEmpty()) unprocessed.add(id.asText());
             else traces.add(XrayJson.trace(t));
         }
@@ -211,7 +221,7 @@ final class XrayApi {
                 + " bytes is over X-Ray's limit of 64 KB (" + RequestLimits.MAX_DOCUMENT_BYTES + " bytes)";
     }
 
-    private static TimeWindow window(JsonNode body) {
+    static TimeWindow window(JsonNode body) {
         Instant start = instant(body, "StartTime");
         Instant end = instant(body, "EndTime");
         if (end.isBefore(start)) throw new ApiError(400, "InvalidRequestException", "EndTime is before StartTime");
@@ -232,6 +242,11 @@ final class XrayApi {
         } catch (RuntimeException e) {
             throw new ApiError(400, "InvalidRequestException", field + " is not a timestamp: " + t.asText());
         }
+    }
+
+    static Instant instant(double epochSeconds) {
+        long s = (long) Math.floor(epochSeconds);
+        return Instant.ofEpochSecond(s, Math.round((epochSeconds - s) * 1e9));
     }
 
     private static int offset(String token, int size) {

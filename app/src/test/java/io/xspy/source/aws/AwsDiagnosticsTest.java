@@ -26,7 +26,7 @@ class AwsDiagnosticsTest {
                 + "\"start_time\":" + (now - 10) + ",\"end_time\":" + (now - 9) + ",\"fault\":\"yes\"}", "seed").segments());
         try (ServeServer serve = ServeServer.start(store, "127.0.0.1", 0, FaultPlan.none(), 5);
                 AwsSource aws = AwsSource.create(new AwsOptions(null, "us-east-1", serve.endpoint()),
-                        AwsSource.Settings.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60))
+                        AwsSettings.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60))
                                 .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x"))))) {
             assertEquals(1, aws.traces(List.of(TRACE)).size());
             assertEquals(1, aws.problemCount());

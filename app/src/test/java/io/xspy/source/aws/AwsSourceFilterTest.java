@@ -45,7 +45,7 @@ class AwsSourceFilterTest {
                 calls.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
             }
         };
-        aws = AwsSource.create(new AwsOptions(null, "us-east-1", serve.endpoint()), AwsSource.Settings.defaults()
+        aws = AwsSource.create(new AwsOptions(null, "us-east-1", serve.endpoint()), AwsSettings.defaults()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(6)).withCredentials(AwsSourceTest.DUMMY)
                 .withInterceptor(log));
     }

@@ -73,13 +73,13 @@ class AwsSourceTest {
         }
     };
 
-    AwsSource source(AwsSource.Settings settings) {
+    AwsSource source(AwsSettings settings) {
         return AwsSource.create(new AwsOptions(null, "us-east-1", serve.endpoint()),
                 settings.withCredentials(DUMMY).withInterceptor(attemptLog));
     }
 
     AwsSource source() {
-        return source(AwsSource.Settings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(6)));
+        return source(AwsSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(6)));
     }
 
     long calls(String operation) {
@@ -189,7 +189,7 @@ class AwsSourceTest {
             List<Trace> traces = aws.traces(ids);
             assertEquals(generated.stream().map(Generated::traceId).toList(), traces.stream().map(Trace::id).toList());
             // 25 ids: 5 calls; the two batches holding an unknown id ask twice more each
-            assertEquals(5 + 2 * AwsSource.UNPROCESSED_RETRIES, calls("BatchGetTraces"));
+            assertEquals(5 + 2 * BatchTraces.UNPROCESSED_RETRIES, calls("BatchGetTraces"));
             Trace t = traces.get(0);
             assertEquals(3, t.documents().size());
             LambdaInvocation inv = LambdaInvocation.of(t).get(0);
@@ -205,7 +205,7 @@ class AwsSourceTest {
     void throttlesAreRetriedAndCounted() {
         faults.throttle("BatchGetTraces", 2);
         // the adaptive mode backs off about 1 s and 2 s and slows its sending rate: allow for it
-        try (AwsSource aws = source(AwsSource.Settings.defaults()
+        try (AwsSource aws = source(AwsSettings.defaults()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30)))) {
             List<Trace> traces = aws.traces(List.of(generated.get(0).traceId(), generated.get(1).traceId()));
             assertEquals(2, traces.size());
@@ -218,7 +218,7 @@ class AwsSourceTest {
     @Test
     void persistentThrottlingIsExplained() {
         faults.throttle("GetServiceGraph", 100);
-        try (AwsSource aws = source(AwsSource.Settings.defaults().withMaxAttempts(2)
+        try (AwsSource aws = source(AwsSettings.defaults().withMaxAttempts(2)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)))) {
             SourceException e = assertThrows(SourceException.class, () -> aws.serviceGraph(lastHour));
             assertTrue(e.getMessage().startsWith("xray:GetServiceGraph is throttled (ThrottledException)"),
@@ -241,7 +241,7 @@ class AwsSourceTest {
     @Test
     void aHangIsCutByTheTimeout() {
         faults.hang("GetTraceSummaries", 20_000);
-        try (AwsSource aws = source(AwsSource.Settings.defaults()
+        try (AwsSource aws = source(AwsSettings.defaults()
                 .withTimeouts(Duration.ofMillis(300), Duration.ofMillis(900)))) {
             long t0 = System.nanoTime();
             SourceException e = assertThrows(SourceException.class, () -> aws.traceSummaries(lastHour, null, null));
@@ -281,7 +281,7 @@ class AwsSourceTest {
         List<Generated> g = GeneratedTraces.load(noLogs, 1, now.getEpochSecond() - 60, false);
         try (ServeServer bare = ServeServer.start(noLogs, "127.0.0.1", 0, FaultPlan.none());
                 AwsSource aws = AwsSource.create(new AwsOptions(null, "us-east-1", bare.endpoint()),
-                        AwsSource.Settings.defaults().withCredentials(DUMMY))) {
+                        AwsSettings.defaults().withCredentials(DUMMY))) {
             Trace trace = aws.traces(List.of(g.get(0).traceId())).get(0);
             List<LogLine> lines = aws.logs(trace);
             assertEquals(1, lines.size());
@@ -313,7 +313,7 @@ class AwsSourceTest {
         int port = serve.port();
         serve.close();
         try (AwsSource aws = AwsSource.create(new AwsOptions(null, "us-east-1", "http://127.0.0.1:" + port),
-                AwsSource.Settings.defaults().withCredentials(DUMMY)
+                AwsSettings.defaults().withCredentials(DUMMY)
                         .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3)))) {
             SourceException e = assertThrows(SourceException.class, () -> aws.serviceGraph(lastHour));
             assertTrue(e.getMessage().startsWith("xray:GetServiceGraph: cannot reach AWS"), e.getMessage());

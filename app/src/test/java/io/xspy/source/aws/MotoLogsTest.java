@@ -96,7 +96,7 @@ class MotoLogsTest {
             }
         }
         try (AwsSource aws = AwsSource.create(new AwsOptions(null, "us-east-1", endpoint),
-                AwsSource.Settings.defaults().withCredentials(AwsSourceTest.DUMMY))) {
+                AwsSettings.defaults().withCredentials(AwsSourceTest.DUMMY))) {
             for (int i = 0; i < generated.size(); i++) {
                 Generated g = generated.get(i);
                 List<LogLine> lines = aws.logs(assemble(g));

@@ -152,9 +152,14 @@ class AwsCliTest {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
+        return runAt(serve.endpoint(), args);
+    }
+
+    /** The AWS CLI with these arguments against an endpoint, with throwaway credentials and no config. */
+    static Result runAt(String endpoint, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("aws"));
         command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", serve.endpoint(), "--region", "us-east-1", "--output", "json"));
+        command.addAll(List.of("--endpoint-url", endpoint, "--region", "us-east-1", "--output", "json"));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("AWS_ACCESS_KEY_ID", "x");

@@ -41,4 +41,18 @@ class FaultPlanTest {
                 .getMessage().contains("OPERATION:KIND"));
         assertEquals("no faults", FaultPlan.parse(" ").toString());
     }
+
+    @Test
+    void failMakesTheJobsOfTransactionSearchEndFailed() {
+        FaultPlan plan = FaultPlan.parse("StartTraceRetrieval:fail, StartQuery:fail, ListRetrievedTraces:throttle=1");
+        assertTrue(plan.failsJob("StartTraceRetrieval"));
+        assertTrue(plan.failsJob("StartQuery"));
+        assertEquals(Outcome.SERVE, plan.next("StartTraceRetrieval").outcome()); // accepted, fails later
+        assertEquals(Outcome.THROTTLE, plan.next("ListRetrievedTraces").outcome());
+        assertTrue(plan.toString().contains("StartQuery:fail"), plan.toString());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("GetServiceGraph:fail"))
+                .getMessage().contains("fail applies to StartTraceRetrieval or StartQuery"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultPlan.parse("StartQuery:fail=2"))
+                .getMessage().contains("fail takes no value"));
+    }
 }
