@@ -58,6 +58,11 @@ public interface TraceSource extends AutoCloseable {
         return false;
     }
 
+    /** Whether full traces cost calls to a remote service (AWS): statistics then read a sample of them. */
+    default boolean remote() {
+        return false;
+    }
+
     @Override
     default void close() {}
 }

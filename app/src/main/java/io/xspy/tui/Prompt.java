@@ -5,7 +5,8 @@ import java.util.List;
 /** A line being edited at the bottom of the screen: a filter, a command or a custom time span. */
 final class Prompt {
     enum Kind {
-        FILTER("filter> "), COMMAND(":"), SEARCH("search> "), SPAN("window (e.g. 90s, 30m, 2h, 1d)> ");
+        FILTER("filter> "), COMMAND(":"), SEARCH("search> "), SPAN("window (e.g. 90s, 30m, 2h, 1d)> "),
+        MOMENT("split at (+10m, 14:40, 5m before the end)> ");
 
         final String label;
 

@@ -83,6 +83,11 @@ public final class Screenshots {
             Screenshots map = new Screenshots(demo, dir, 120, 36);
             map.keys("m", "j", "h", "k", "h").shot("map");
             map.tui.close();
+            // issue 10: the Python function's spans across traces, then before against after its fix
+            Screenshots a = new Screenshots(demo, dir, 120, 36);
+            a.keys("j", "j", "j", "j", "j", "a").shot("analytics");
+            a.keys("B", "t").type("14:40").keys("Enter").shot("ab");
+            a.tui.close();
         }
         System.out.println("screenshots written to " + dir.toAbsolutePath());
     }

@@ -23,7 +23,7 @@ final class ServicesScreen extends Views.Services implements Screen {
                     KeyMap.hint("t", "time window", (app, k) -> app.open(new WindowScreen(app.span)))),
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics of the selected service, issue 10)
-            //
+            List.of(KeyMap.bind("a", "analytics of the selected service's spans", (app, k) -> { if (current() != null) app.open(new AnalyticsScreen(AnalyticsScope.of(current()))); })),
             List.of(KeyMap.bind("m", "map (the services drawn as a graph; m again: the table)", (app, k) -> app.open(new MapScreen(this)))),
             //
             List.of());

@@ -48,7 +48,7 @@ final class TraceScreen implements Screen {
                         KeyMap.bind("y", "copy the trace id to the clipboard (OSC 52; tmux needs set -g set-clipboard on)", (app, k) -> app.copy("trace id", t.traceId, true))),
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics of the selected span's path, issue 10)
-            //
+            List.of(KeyMap.bind("a", "analytics of the selected span's path", (app, k) -> app.open(new AnalyticsScreen(AnalyticsScope.of(t))))),
             // slot: m (mark this trace, issue 10)
             List.of(KeyMap.bind("m", "mark this trace (A), to compare another with it", (app, k) -> DiffScreen.mark(app, t.traceId))),
             // slot: c (compare with the marked trace, issue 10)

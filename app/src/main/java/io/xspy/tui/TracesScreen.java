@@ -23,7 +23,7 @@ final class TracesScreen extends Views.Traces implements Screen {
                     KeyMap.bind("y", "copy the selected trace id to the clipboard", (app, k) -> copy(app))),
             // keys that open other screens: one line each in place of a slot (see package-info)
             // slot: a (analytics, issue 10)
-            //
+            List.of(KeyMap.bind("a", "analytics of these traces' spans", (app, k) -> app.open(new AnalyticsScreen(AnalyticsScope.ofFilter(filter))))),
             // slot: m (mark the selected trace, issue 10)
             List.of(KeyMap.bind("m", "mark the selected trace (A), to compare another with it",
                     (app, k) -> DiffScreen.mark(app, current() == null ? null : current().id()))),

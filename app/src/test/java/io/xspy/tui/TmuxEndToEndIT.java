@@ -63,6 +63,32 @@ class TmuxEndToEndIT {
     }
 
     @Test
+    void walksServicesToAnalyticsToAbAndBack() throws Exception {
+        Tmux.require();
+        try (Tmux tmux = Tmux.xspy(100, 30, "--demo")) {
+            tmux.waitFor(TmuxEndToEndIT::servicesShown, "the services screen");
+            tmux.keys("j", "j", "a");
+            String analytics = tmux.waitFor(s -> s.contains("split by cold") && s.contains("span path") && !s.contains(LOADING),
+                    "the Analytics screen with its statistics");
+            assertTrue(analytics.contains("\u203A analytics: "), analytics);
+            tmux.keys("B");
+            tmux.waitFor(s -> s.contains("Choose set B"), "the A/B screen asking for set B");
+            tmux.keys("t");
+            tmux.waitFor(s -> s.contains("split at (+10m"), "the moment prompt");
+            tmux.keys("+5m", "Enter");
+            String ab = tmux.waitFor(s -> s.contains("95% interval") && !s.contains(LOADING), "the comparison");
+            assertTrue(ab.contains("B: from "), ab);
+            tmux.keys("Escape");
+            tmux.waitFor(s -> s.contains("split by cold") && !s.contains("95% interval"), "back on the Analytics screen");
+            tmux.keys("Escape");
+            tmux.waitFor(s -> servicesShown(s) && !s.contains("span path"), "back on the services screen");
+            tmux.keys("q");
+            String after = tmux.waitFor(s -> s.contains("xspy exit="), "xspy to end after q");
+            assertTrue(after.contains("xspy exit=0"), "q exits 0:\n" + after);
+        }
+    }
+
+    @Test
     void ctrlCQuitsCleanlyLikeQ() throws Exception {
         Tmux.require();
         try (Tmux tmux = Tmux.xspy(100, 30, "--demo")) {

@@ -79,6 +79,9 @@ public final class AwsSource implements TraceSource {
     }
 
     @Override
+    public boolean remote() { return true; }
+
+    @Override
     public String describe() {
         return clients.description;
     }
