@@ -28,7 +28,7 @@ class StatsLayeringTest {
 
     @Test
     void theViewsImportTheCoreTheCanvasAndTheTablesOnly() throws IOException {
-        assertEquals(List.of(), offending("statsview", List.of("java.", "io.xspy.stats.", "io.xspy.timeline.",
+        assertEquals(List.of(), offending("statsview", List.of("java.", "io.xspy.stats.", "io.xspy.trace.", "io.xspy.timeline.",
                 "io.xspy.table.")));
     }
 
