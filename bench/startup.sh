@@ -35,7 +35,7 @@ frame() {
   t0=$(now)
   tmux new-session -d -s xspy-startup -x 120 -y 36 "LANG=C.UTF-8 $*"
   for _ in $(seq 1 3000); do
-    if tmux capture-pane -p -t xspy-startup | grep -q "xspy"; then t=$(( ($(now) - t0) / 1000000 )); break; fi
+    if tmux capture-pane -p -t xspy-startup 2>/dev/null | grep -q "xspy"; then t=$(( ($(now) - t0) / 1000000 )); break; fi
     sleep 0.005
   done
   tmux kill-session -t xspy-startup 2>/dev/null || true
