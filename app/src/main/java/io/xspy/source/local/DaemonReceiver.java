@@ -21,6 +21,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Receives segment documents the way the X-Ray daemon does: UDP datagrams, each a header line
@@ -37,12 +38,15 @@ public final class DaemonReceiver implements AutoCloseable {
     public static final int DEFAULT_QUEUE = 16_384;
     private static final int SOCKET_BUFFER = 8 * 1024 * 1024;
     private static final int KEPT_DIAGNOSTICS = 20;
+    private static final int PARSE_BATCH = 256;
 
     /** Datagrams received, malformed (unreadable), dropped (store behind), and segments ingested. */
     public record Counters(long received, long malformed, long dropped, long ingested) {}
 
     private final TraceStore store;
+    private final Consumer<Segment> sink;
     private final DatagramChannel channel;
+    private final int socketBuffer;
     private final int maxDatagram;
     private final BlockingQueue<byte[]> queue;
     private final AtomicLong received = new AtomicLong();
@@ -59,13 +63,21 @@ public final class DaemonReceiver implements AutoCloseable {
     }
 
     public DaemonReceiver(InetSocketAddress address, TraceStore store, int maxDatagram, int queueCapacity) {
+        this(address, store, store::ingest, maxDatagram, queueCapacity);
+    }
+
+    /** Parsed segments go to {@code sink} (tests hold the parser there); problems still go to the store. */
+    DaemonReceiver(InetSocketAddress address, TraceStore store, Consumer<Segment> sink, int maxDatagram, int queueCapacity) {
         this.store = store;
+        this.sink = sink;
         this.maxDatagram = maxDatagram;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         try {
             channel = DatagramChannel.open();
             channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
             channel.bind(address);
+            // what the OS grants: Linux doubles the request and caps it at 2 x net.core.rmem_max
+            socketBuffer = channel.getOption(StandardSocketOptions.SO_RCVBUF);
         } catch (IOException e) {
             throw new SourceException("cannot listen on UDP " + address.getHostString() + ":" + address.getPort()
                     + ": " + e.getMessage());
@@ -110,6 +122,11 @@ public final class DaemonReceiver implements AutoCloseable {
         }
     }
 
+    /** The socket's receive buffer in bytes as the OS granted it (asked: 8 MB). */
+    public int socketBuffer() {
+        return socketBuffer;
+    }
+
     public Counters counters() {
         return new Counters(received.get(), malformed.get(), dropped.get(), ingested.get());
     }
@@ -152,14 +169,21 @@ public final class DaemonReceiver implements AutoCloseable {
     }
 
     private void parseLoop() {
+        // whole batches off the queue: one lock hand-over per batch, not per datagram, with the reader
+        List<byte[]> batch = new ArrayList<>(PARSE_BATCH);
         while (running || !queue.isEmpty()) {
-            byte[] datagram;
-            try {
-                datagram = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
+            if (queue.drainTo(batch, PARSE_BATCH) == 0) {
+                byte[] datagram;
+                try {
+                    datagram = queue.poll(200, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (datagram == null) continue;
+                batch.add(datagram);
             }
-            if (datagram != null) handle(datagram);
+            for (byte[] datagram : batch) handle(datagram);
+            batch.clear();
         }
     }
 
@@ -191,7 +215,7 @@ public final class DaemonReceiver implements AutoCloseable {
                         .orElseGet(() -> new Diagnostic("udp", null, "not a segment document; dropped")));
                 return;
             }
-            store.ingest(segment);
+            sink.accept(segment);
             ingested.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             reject("not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
