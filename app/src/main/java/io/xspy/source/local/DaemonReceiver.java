@@ -38,7 +38,6 @@ public final class DaemonReceiver implements AutoCloseable {
     public static final int DEFAULT_QUEUE = 16_384;
     private static final int SOCKET_BUFFER = 8 * 1024 * 1024;
     private static final int KEPT_DIAGNOSTICS = 20;
-    private static final int PARSE_BATCH = 256;
 
     /** Datagrams received, malformed (unreadable), dropped (store behind), and segments ingested. */
     public record Counters(long received, long malformed, long dropped, long ingested) {}
@@ -76,7 +75,7 @@ public final class DaemonReceiver implements AutoCloseable {
             channel = DatagramChannel.open();
             channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
             channel.bind(address);
-            // what the OS grants: Linux doubles the request and caps it at 2 x net.core.rmem_max
+            // what the OS grants: Linux caps the request at net.core.rmem_max (Java reports it undoubled)
             socketBuffer = channel.getOption(StandardSocketOptions.SO_RCVBUF);
         } catch (IOException e) {
             throw new SourceException("cannot listen on UDP " + address.getHostString() + ":" + address.getPort()
@@ -169,21 +168,14 @@ public final class DaemonReceiver implements AutoCloseable {
     }
 
     private void parseLoop() {
-        // whole batches off the queue: one lock hand-over per batch, not per datagram, with the reader
-        List<byte[]> batch = new ArrayList<>(PARSE_BATCH);
         while (running || !queue.isEmpty()) {
-            if (queue.drainTo(batch, PARSE_BATCH) == 0) {
-                byte[] datagram;
-                try {
-                    datagram = queue.poll(200, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (datagram == null) continue;
-                batch.add(datagram);
+            byte[] datagram;
+            try {
+                datagram = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
             }
-            for (byte[] datagram : batch) handle(datagram);
-            batch.clear();
+            if (datagram != null) handle(datagram);
         }
     }
 
