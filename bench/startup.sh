@@ -2,8 +2,9 @@
 # Start-up of xspy side by side with a Java hello world, runs taken in turn, medians in ms.
 # Usage (from the repository root, after `make build`): bench/startup.sh [ROUNDS]   (default 10; needs tmux)
 # Rows: hello (Java hello world, the launcher's JVM options), --version through app/target/xspy, through
-# plain `java -jar` and with a dynamic AppCDS archive instead of the static one, `--file big.json trace ID`
-# (10,000 nodes, bench's GenerateBigTrace) and the first frame of `--demo` (tmux, until "xspy" shows).
+# plain `java -jar`, with a dynamic AppCDS archive instead of the static one and with -XX:-UsePerfData, `--file big.json trace ID`
+# (10,000 nodes, bench's GenerateBigTrace) and the first frame of `--demo` (tmux, until "xspy" shows) through
+# the launcher and through plain `java -jar`.
 # With JLINK=1 also --version on a jlinked runtime (modules from jdeps, its own CDS archive).
 set -euo pipefail
 rounds=${1:-10}
@@ -43,7 +44,7 @@ frame() {
 }
 
 declare -A runs
-cases=(hello version version-java-jar version-dynamic-cds trace10k first-frame)
+cases=(hello version version-java-jar version-dynamic-cds version-no-perfdata trace10k first-frame first-frame-java-jar)
 [ "${JLINK:-0}" = 1 ] && cases+=(version-jlink)
 for r in $(seq 1 "$rounds"); do
   for c in "${cases[@]}"; do
@@ -52,9 +53,11 @@ for r in $(seq 1 "$rounds"); do
       version) ms=$(timed "$launcher" --version) ;;
       version-java-jar) ms=$(timed java -jar "$jar" --version) ;;
       version-dynamic-cds) ms=$(timed java $opts -XX:SharedArchiveFile="$work/dynamic.jsa" -jar "$jar" --version) ;;
+      version-no-perfdata) ms=$(XSPY_JAVA_OPTS=-XX:-UsePerfData timed "$launcher" --version) ;;
       version-jlink) ms=$(timed "$work/runtime/bin/java" $opts -jar "$jar" --version) ;;
       trace10k) ms=$(timed "$launcher" --file "$work/big.json" trace "$id" --width 120) ;;
       first-frame) ms=$(frame "$launcher" --demo) ;;
+      first-frame-java-jar) ms=$(frame java -jar "$jar" --demo) ;;
     esac
     runs[$c]="${runs[$c]:-} $ms"
   done
@@ -73,4 +76,4 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 echo "--version / hello:        $(ratio "${med[version]}" "${med[hello]}")x (target <= 2.5)"
 echo "trace10k / --version:     $(ratio "${med[trace10k]}" "${med[version]}")x (target <= 2.5)"
 echo "first frame / hello:      $(ratio "${med[first-frame]}" "${med[hello]}")x (target <= 2)"
-echo "java -jar / launcher:     $(ratio "${med[version-java-jar]}" "${med[version]}")x"
+echo "java -jar / launcher:     $(ratio "${med[version-java-jar]}" "${med[version]}")x (--version), $(ratio "${med[first-frame-java-jar]}" "${med[first-frame]}")x (first frame)"
