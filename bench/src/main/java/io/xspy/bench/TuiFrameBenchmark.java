@@ -96,7 +96,8 @@ public class TuiFrameBenchmark {
         for (ObjectNode doc : batch.segmentDocuments()) store.ingest(parser.parseDocument(doc));
         batch.logEvents().forEach(store::addLog);
         EmbeddedSource source = new EmbeddedSource("demo", store);
-        TuiOptions options = new TuiOptions(Duration.ofDays(2), "", false, true, false, null);
+        // a window over all of them (100,000 uploads span 11.6 days)
+        TuiOptions options = new TuiOptions(Duration.between(start, now).plusDays(1), "", false, true, false, null);
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
 
         list = open(source, options, clock);
