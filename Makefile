@@ -26,11 +26,13 @@ CDK := cd infra-cdk && $(if $(REGION),AWS_REGION=$(REGION) AWS_DEFAULT_REGION=$(
 CDK_OPTS := $(if $(PROFILE),--profile $(PROFILE)) $(CDK_ARGS)
 
 .PHONY: help build demo test tools bench screenshots lambdas lambdas-test synth bootstrap deploy destroy \
-	fastdeploy-ts fastdeploy-py fastdeploy-go traffic stack-test
+	fastdeploy-ts fastdeploy-py fastdeploy-go traffic stack-test install uninstall
 
 help:
 	@echo "demo          build xspy and open it on the embedded demo world"
-	@echo "build         build app/target/xspy.jar"
+	@echo "build         build app/target/xspy.jar and its launcher app/target/xspy"
+	@echo "install       install xspy into PREFIX (~/.local): PREFIX/bin/xspy, PREFIX/lib/xspy/"
+	@echo "uninstall     remove what install put into PREFIX"
 	@echo "test          every test: the three functions, then mvn -B verify --fail-at-end (app, CDK, end-to-end)"
 	@echo "bench         build and run the JMH benchmarks"
 	@echo "lambdas       build lambdas/{ts,py,go}/dist"
@@ -94,6 +96,22 @@ $(JAR): $(APP_SOURCES)
 	mvn -B -q -pl app -am package -Dmaven.test.skip=true
 
 build: $(JAR)
+
+# The launcher, the jar and a class-data-sharing archive made for the installed jar (the archive records
+# the jar's path, so it is made again here), with PREFIX/bin/xspy a symlink to the launcher.
+PREFIX ?= $(HOME)/.local
+XSPY_LIB = $(PREFIX)/lib/xspy
+
+install: build
+	mkdir -p $(XSPY_LIB) $(PREFIX)/bin
+	cp $(JAR) $(XSPY_LIB)/xspy.jar
+	sh app/src/main/sh/xspy-archive $(XSPY_LIB)
+	ln -sfn ../lib/xspy/xspy $(PREFIX)/bin/xspy
+	@echo "installed $(PREFIX)/bin/xspy"
+
+uninstall:
+	rm -f $(PREFIX)/bin/xspy $(XSPY_LIB)/xspy $(XSPY_LIB)/xspy.jar $(XSPY_LIB)/xspy.jsa
+	if [ -d $(XSPY_LIB) ]; then rmdir $(XSPY_LIB); fi
 
 demo: build
 	java -jar $(JAR) --demo

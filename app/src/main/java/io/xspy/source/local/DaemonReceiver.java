@@ -21,6 +21,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Receives segment documents the way the X-Ray daemon does: UDP datagrams, each a header line
@@ -42,7 +43,9 @@ public final class DaemonReceiver implements AutoCloseable {
     public record Counters(long received, long malformed, long dropped, long ingested) {}
 
     private final TraceStore store;
+    private final Consumer<Segment> sink;
     private final DatagramChannel channel;
+    private final int socketBuffer;
     private final int maxDatagram;
     private final BlockingQueue<byte[]> queue;
     private final AtomicLong received = new AtomicLong();
@@ -59,13 +62,21 @@ public final class DaemonReceiver implements AutoCloseable {
     }
 
     public DaemonReceiver(InetSocketAddress address, TraceStore store, int maxDatagram, int queueCapacity) {
+        this(address, store, store::ingest, maxDatagram, queueCapacity);
+    }
+
+    /** Parsed segments go to {@code sink} (tests hold the parser there); problems still go to the store. */
+    DaemonReceiver(InetSocketAddress address, TraceStore store, Consumer<Segment> sink, int maxDatagram, int queueCapacity) {
         this.store = store;
+        this.sink = sink;
         this.maxDatagram = maxDatagram;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         try {
             channel = DatagramChannel.open();
             channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
             channel.bind(address);
+            // what the OS grants: Linux caps the request at net.core.rmem_max (Java reports it undoubled)
+            socketBuffer = channel.getOption(StandardSocketOptions.SO_RCVBUF);
         } catch (IOException e) {
             throw new SourceException("cannot listen on UDP " + address.getHostString() + ":" + address.getPort()
                     + ": " + e.getMessage());
@@ -108,6 +119,11 @@ public final class DaemonReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new SourceException("UDP receiver is closed");
         }
+    }
+
+    /** The socket's receive buffer in bytes as the OS granted it (asked: 8 MB). */
+    public int socketBuffer() {
+        return socketBuffer;
     }
 
     public Counters counters() {
@@ -191,7 +207,7 @@ public final class DaemonReceiver implements AutoCloseable {
                         .orElseGet(() -> new Diagnostic("udp", null, "not a segment document; dropped")));
                 return;
             }
-            store.ingest(segment);
+            sink.accept(segment);
             ingested.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             reject("not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j

@@ -11,7 +11,15 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import io.xspy.trace.Segment;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +92,58 @@ class DaemonReceiverTest {
             assertTrue(receiver.recentDiagnostics().stream().anyMatch(d -> d.message().contains("larger than 2048")),
                     receiver.recentDiagnostics().toString());
             assertEquals(1, store.counters().traces());
+        }
+    }
+
+    private static String flood(int n) {
+        return "{\"id\":\"" + String.format("%016x", n) + "\",\"trace_id\":\"" + Fixtures.traceId(n)
+                + "\",\"name\":\"flood\",\"start_time\":" + (Fixtures.T0 + n) + ",\"end_time\":" + (Fixtures.T0 + n + 0.001) + "}";
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsWhileTheRestArriveInOrder() throws Exception {
+        int capacity = 8;
+        int extra = 5;
+        CountDownLatch parserHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        Consumer<Segment> sink = segment -> {
+            order.add(segment.id());
+            parserHeld.countDown();
+            try {
+                release.await(); // the parser stays on the first segment until the queue has overflowed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (DaemonReceiver receiver = new DaemonReceiver(loopback(), new TraceStore(), sink,
+                DaemonReceiver.DEFAULT_MAX_DATAGRAM, capacity);
+                DatagramChannel out = DatagramChannel.open()) {
+            InetSocketAddress to = receiver.localAddress();
+            send(out, to, bytes(HEADER + flood(0)));
+            assertTrue(parserHeld.await(60, TimeUnit.SECONDS), "the parser took the first datagram");
+            for (int n = 1; n <= capacity + extra; n++) send(out, to, bytes(HEADER + flood(n)));
+            await(() -> receiver.counters().received() == 1 + capacity + extra);
+            assertEquals(extra, receiver.counters().dropped(), "the datagrams beyond the queue's capacity");
+            release.countDown();
+            await(receiver::idle);
+            assertEquals(new DaemonReceiver.Counters(1 + capacity + extra, 0, extra, 1 + capacity), receiver.counters());
+            List<String> expected = new ArrayList<>();
+            for (int n = 0; n <= capacity; n++) expected.add(String.format("%016x", n));
+            assertEquals(expected, order, "parsed in the order they were received");
+        }
+    }
+
+    @Test
+    void theGrantedSocketBufferIsReported() throws Exception {
+        try (DaemonReceiver receiver = new DaemonReceiver(loopback(), new TraceStore(), DaemonReceiver.DEFAULT_MAX_DATAGRAM, 16)) {
+            Path rmemMax = Path.of("/proc/sys/net/core/rmem_max");
+            if (Files.isReadable(rmemMax)) { // Linux: the request (8 MB), capped at net.core.rmem_max
+                long max = Long.parseLong(Files.readAllLines(rmemMax).get(0).strip()); // readString stops early on /proc
+                assertEquals(Math.min(8L * 1024 * 1024, max), (long) receiver.socketBuffer(), "rmem_max " + max);
+            } else {
+                assertTrue(receiver.socketBuffer() > 0, "some buffer: " + receiver.socketBuffer());
+            }
         }
     }
 

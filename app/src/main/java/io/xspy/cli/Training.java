@@ -1,0 +1,92 @@
+package io.xspy.cli;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import io.xspy.source.demo.DemoSource;
+import io.xspy.tui.Tui;
+import io.xspy.tui.TuiOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/**
+ * The representative run the build records its class-data-sharing archive from (the launcher's
+ * {@code -XX:SharedArchiveFile}): the common CLI commands on the demo and on a file, and the first
+ * frames of the terminal UI on a virtual terminal. Whatever classes this run loads start from the
+ * archive afterwards; output is discarded.
+ * {@code java -XX:ArchiveClassesAtExit=xspy.jsa -cp xspy.jar io.xspy.cli.Training}
+ */
+public final class Training {
+    private static final Instant NOW = Instant.parse("2026-11-26T14:52:00Z");
+    private static final Pattern TRACE_ID = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
+
+    private Training() {}
+
+    public static void main(String[] args) throws IOException {
+        cli("--version");
+        cli("--help");
+        cli("--demo", "services");
+        cli("--demo", "services", "--output", "json");
+        String traces = cli("--demo", "traces");
+        cli("--demo", "traces", "--output", "json", "--filter", "service(\"xraystarter-py\") { fault }");
+        Matcher id = TRACE_ID.matcher(traces);
+        if (id.find()) {
+            cli("--demo", "trace", id.group(), "--width", "120");
+            Path dir = Files.createTempDirectory("xspy-training");
+            Path file = dir.resolve("demo.json");
+            try {
+                cli("--demo", "export", "--output", file.toString());
+                cli("--file", file.toString(), "trace", id.group(), "--width", "120");
+                cli("--file", file.toString(), "services");
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
+            }
+        }
+        cli("--no-such-option");
+        tui();
+        System.exit(0);
+    }
+
+    /** Runs one command line as Main does, its output kept for the caller and not printed. */
+    private static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new XspyCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        Main.run(cli, args);
+        return out.toString();
+    }
+
+    /** The UI over the demo as `xspy --demo` opens it: services, a service's traces, a trace, its detail. */
+    private static void tui() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 36));
+        try (DemoSource demo = new DemoSource(1, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            TuiOptions options = new TuiOptions(Duration.between(demo.historyStart(), NOW), "", false, true, false, null);
+            Tui tui = new Tui(demo, options, terminal, Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run);
+            tui.step();
+            for (KeyStroke k : new KeyStroke[] {key('j'), key('j'), new KeyStroke(KeyType.Enter), key('s'),
+                    new KeyStroke(KeyType.Enter), key('j'), new KeyStroke(KeyType.Tab), key('x'),
+                    new KeyStroke(KeyType.Escape), key('?'), new KeyStroke(KeyType.Escape), new KeyStroke(KeyType.Escape)}) {
+                terminal.addInput(k);
+                tui.step();
+            }
+            tui.close();
+        }
+    }
+
+    private static KeyStroke key(char c) {
+        return new KeyStroke(c, false, false);
+    }
+}
