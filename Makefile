@@ -114,7 +114,7 @@ uninstall:
 	if [ -d $(XSPY_LIB) ]; then rmdir $(XSPY_LIB); fi
 
 demo: build
-	java -jar $(JAR) --demo
+	app/target/xspy --demo
 
 # The AWS CLI and moto's server, in a virtual environment of their own, for the serve/AWS tests, and
 # the OpenTelemetry Python SDK for the OTLP receiver's tests.

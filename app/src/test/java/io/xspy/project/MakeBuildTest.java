@@ -46,7 +46,7 @@ class MakeBuildTest {
     void anUpToDateJarIsNotRebuilt() throws Exception {
         assertEquals(List.of(), mavenRuns("build"));
         List<String> demo = makeDryRun("demo");
-        assertEquals(List.of("java -jar app/target/xspy.jar --demo"), demo);
+        assertEquals(List.of("app/target/xspy --demo"), demo);
     }
 
     @Test
@@ -72,7 +72,7 @@ class MakeBuildTest {
         List<String> demo = makeDryRun("demo");
         assertEquals(2, demo.size(), demo.toString());
         assertTrue(demo.get(0).startsWith("mvn ") && demo.get(0).contains(" package"), demo.get(0));
-        assertEquals("java -jar app/target/xspy.jar --demo", demo.get(1));
+        assertEquals("app/target/xspy --demo", demo.get(1));
     }
 
     private List<String> mavenRuns(String target) throws Exception {
