@@ -86,7 +86,7 @@ final class StatsCommand implements Callable<Integer> {
     Integer width;
 
     @Option(names = "--output", defaultValue = "text", paramLabel = "text|json|csv", description = "text, json or csv.")
-    OutputFormat output;
+    TabularFormat output;
 
     @Override
     public Integer call() {

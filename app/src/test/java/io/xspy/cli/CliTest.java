@@ -45,6 +45,16 @@ class CliTest {
     }
 
     @Test
+    void csvIsOnlyForTheTabularStats() {
+        Run traces = run("--demo", "traces", "--output", "csv");
+        assertEquals(2, traces.exit(), traces.err());
+        assertTrue(traces.err().contains("text, json"), traces.err());
+        Run stats = run("--demo", "stats", "--span", "DynamoDB", "--output", "csv");
+        assertEquals(0, stats.exit(), stats.err());
+        assertTrue(stats.out().lines().findFirst().orElse("").contains(","), stats.out());
+    }
+
+    @Test
     void versionAndHelp() {
         Run version = run("--version");
         assertEquals(0, version.exit());
