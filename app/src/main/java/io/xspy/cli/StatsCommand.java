@@ -3,6 +3,7 @@ package io.xspy.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xspy.query.Filter;
 import io.xspy.query.FilterSyntaxException;
+import io.xspy.query.Moment;
 import io.xspy.query.TimeWindow;
 import io.xspy.stats.Breakdown;
 import io.xspy.stats.Comparison;
@@ -23,6 +24,7 @@ import io.xspy.timeline.Text;
 import io.xspy.trace.Trace;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -113,7 +115,7 @@ final class StatsCommand implements Callable<Integer> {
             Instant at = null;
             if (splitAt != null) {
                 try {
-                    at = SplitAt.parse(splitAt, window);
+                    at = Moment.parse(splitAt, window, ZoneOffset.UTC);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(cli, "--split-at: " + Text.sanitize(e.getMessage(), false));
                 }
