@@ -3,17 +3,14 @@ package io.xspy.tui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.xspy.graph.Histogram;
 import io.xspy.graph.ServiceGraph;
-import io.xspy.graph.Statistics;
+import io.xspy.map.FanOutGraph;
 import io.xspy.query.TimeWindow;
 import io.xspy.source.Page;
 import io.xspy.source.TraceSource;
 import io.xspy.trace.LogLine;
-import io.xspy.trace.ServiceId;
 import io.xspy.trace.Trace;
 import io.xspy.trace.TraceSummary;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,19 +52,7 @@ class MapScrollingTest {
 
     /** A topic fanning out to {@code functions} functions, each calling one of three tables. */
     static ServiceGraph fanOut(int functions) {
-        List<ServiceGraph.Node> nodes = new ArrayList<>();
-        List<ServiceGraph.Edge> edges = new ArrayList<>();
-        Statistics one = new Statistics(9, 0, 0, 1, 10, 1.0);
-        Histogram h = new Histogram.Builder(0.001).add(0.1, 10).build();
-        nodes.add(new ServiceGraph.Node(0, ServiceId.of("uploads", "AWS::SNS::Topic"), true, one, h));
-        for (int t = 0; t < 3; t++) nodes.add(new ServiceGraph.Node(1 + t, ServiceId.of("table-" + t, "AWS::DynamoDB::Table"), false, one, h));
-        for (int f = 0; f < functions; f++) {
-            int id = 10 + f;
-            nodes.add(new ServiceGraph.Node(id, ServiceId.of("function-" + f, "AWS::Lambda::Function"), false, one, h));
-            edges.add(new ServiceGraph.Edge(0, id, one, h));
-            edges.add(new ServiceGraph.Edge(id, 1 + f % 3, one, h));
-        }
-        return new ServiceGraph(Fixtures.CLOCK.instant().minusSeconds(900), Fixtures.CLOCK.instant(), nodes, edges);
+        return FanOutGraph.of(functions, Fixtures.CLOCK.instant().minusSeconds(900), Fixtures.CLOCK.instant());
     }
 
     /** A source with a service graph and no traces. */
