@@ -134,11 +134,17 @@ tools: $(TOOLS)/.installed $(OTEL_NODE)/node_modules/.installed
 # Every part runs even when one fails, and the exit status says whether all passed: a broken function
 # test does not hide Maven's results, and --fail-at-end keeps one Maven module from hiding another's.
 # (SUBMAKE rather than $(MAKE) in the recipe, so that `make -n test` prints it and runs nothing.)
+# The last line gives the time of each part (issue 13 asks for the split), tools included.
 SUBMAKE = $(MAKE)
+test: TEST_STARTED := $(shell date +%s)
 test: tools
-	failed=; \
-	for fn in ts py go; do $(SUBMAKE) -C lambdas/$$fn test || failed="$$failed lambdas/$$fn"; done; \
-	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify --fail-at-end || failed="$$failed mvn"; \
+	failed=; took="tools $$(( $$(date +%s) - $(TEST_STARTED) )) s"; \
+	for fn in ts py go; do \
+	  t=$$SECONDS; $(SUBMAKE) -C lambdas/$$fn test || failed="$$failed lambdas/$$fn"; \
+	  took="$$took, lambdas/$$fn $$((SECONDS - t)) s"; \
+	done; \
+	t=$$SECONDS; PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify --fail-at-end || failed="$$failed mvn"; \
+	echo "make test: $$took, maven $$((SECONDS - t)) s; total $$(( $$(date +%s) - $(TEST_STARTED) )) s"; \
 	if [ -n "$$failed" ]; then echo "make test: failed:$$failed" >&2; exit 1; fi
 
 bench:
