@@ -48,6 +48,6 @@ final class TransactionSearch extends Construct {
         CfnTransactionSearchConfig config = CfnTransactionSearchConfig.Builder.create(this, "Config")
                 .indexingPercentage(INDEXING_PERCENTAGE)
                 .build();
-        config.addDependency(policy);
+        config.getNode().addDependency(policy);
     }
 }
