@@ -37,8 +37,9 @@ public final class XrayStarterApp {
      */
     static XrayStarterStack define(App app, UnaryOperator<String> env) {
         Object lambdasDir = app.getNode().tryGetContext(LAMBDAS_DIR_CONTEXT);
-        LambdaAssets assets = LambdaAssets.under(Path.of(lambdasDir == null ? DEFAULT_LAMBDAS_DIR : lambdasDir.toString()));
         TracingOptions tracing = TracingOptions.fromContext(app.getNode());
+        LambdaAssets assets = LambdaAssets.under(Path.of(lambdasDir == null ? DEFAULT_LAMBDAS_DIR : lambdasDir.toString()),
+                tracing.mode());
         StackProps.Builder props = StackProps.builder().stackName(XrayStarterStack.STACK_NAME);
         if (tracing.mode() == TracingMode.OTEL) {
             String region = env.apply(DEFAULT_REGION_ENV);

@@ -96,6 +96,14 @@ class OtelStackTest {
         }
     }
 
+    @Test
+    void typeScriptDeploysItsOtelBundleAndTheOthersTheirOneDist() throws IOException {
+        assertEquals("code of ts/dist-otel", stagedMarker(otel, "otel", "xraystarter-ts"));
+        assertEquals("code of py/dist", stagedMarker(otel, "otel", "xraystarter-py"));
+        assertEquals("code of go/dist", stagedMarker(otel, "otel", "xraystarter-go"));
+        assertEquals("code of ts/dist", stagedMarker(xray, "xray", "xraystarter-ts"));
+    }
+
     // --- Go: its own SDK, the ADOT Collector as an extension --------------------------------------
 
     @Test
@@ -291,6 +299,14 @@ class OtelStackTest {
             }
         }
         return actions;
+    }
+
+    /** The marker file of the asset directory the function's code was staged from. */
+    @SuppressWarnings("unchecked")
+    private static String stagedMarker(Template template, String synthDir, String name) throws IOException {
+        Map<String, Object> metadata = (Map<String, Object>) resources(template).get(functionId(template, name)).get("Metadata");
+        Path staged = tmp.resolve(synthDir).resolve("cdk.out").resolve((String) metadata.get("aws:asset:path"));
+        return Files.readString(staged.resolve("marker.txt"));
     }
 
     private static List<String> texts(JsonNode array) {
