@@ -1,6 +1,7 @@
 package io.xspy.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -70,6 +71,13 @@ class MakeSynthTest {
                 "TracingConfig", Map.of("Mode", "Active")));
         template.resourceCountIs("AWS::XRay::TransactionSearchConfig", 1);
         template.resourceCountIs("AWS::Logs::ResourcePolicy", 1);
+    }
+
+    @Test
+    void otelSynthWithoutARegionStopsWithTheFix() throws Exception {
+        String cdk = cdkCommand("synth", "TRACING=otel");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> synthAs(cdk));
+        assertTrue(error.getMessage().contains("pass REGION=… to make"), error.getMessage());
     }
 
     @Test
