@@ -31,7 +31,9 @@ import software.constructs.Construct;
 
 /**
  * The stack xspy is demonstrated on: an upload to the bucket notifies the topic, which fans out to
- * three X-Ray traced functions (TypeScript, Python, Go); each writes the object key to the table.
+ * three traced functions (TypeScript, Python, Go); each writes the object key to the table. They are
+ * traced by the X-Ray SDKs, or with TRACING=otel by OpenTelemetry ({@link OtelInstrumentation}); either
+ * way Transaction Search can be turned on with the stack ({@link TransactionSearch}).
  */
 public class XrayStarterStack extends Stack {
 
