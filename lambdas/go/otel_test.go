@@ -206,8 +206,9 @@ func TestBootstrapWithOTelExportsSpans(t *testing.T) {
 	}
 	var keys []string
 	for _, w := range writes {
-		if byID[hex.EncodeToString(w.ParentSpanId)] != goodHandler || stringAttr(w.Attributes, "runtime") != "go" {
-			t.Errorf("write-items %v: want a child of the handler span with runtime=go", w.Attributes)
+		if byID[hex.EncodeToString(w.ParentSpanId)] != goodHandler || stringAttr(w.Attributes, "runtime") != "go" ||
+			stringAttr(w.Attributes, "aws.xray.annotations") != "runtime,key" {
+			t.Errorf("write-items %v: want a child of the handler span with runtime=go, annotated for X-Ray", w.Attributes)
 		}
 		keys = append(keys, stringAttr(w.Attributes, "key"))
 	}

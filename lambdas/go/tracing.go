@@ -26,7 +26,10 @@ func xrayWrite(ctx context.Context, key string, write func(context.Context) erro
 func otelWrite(tracer trace.Tracer) writeTracer {
 	return func(ctx context.Context, key string, write func(context.Context) error) error {
 		ctx, span := tracer.Start(ctx, writeSubsegment, trace.WithAttributes(
-			attribute.String("runtime", runtimeName), attribute.String("key", key)))
+			attribute.String("runtime", runtimeName), attribute.String("key", key),
+			// X-Ray (its OTLP endpoint, the ADOT exporter, xspy) keeps these as annotations,
+			// searchable as in xray mode; other attributes become metadata.
+			attribute.StringSlice("aws.xray.annotations", []string{"runtime", "key"})))
 		defer span.End()
 		err := write(ctx)
 		if err != nil {

@@ -42,7 +42,16 @@ else:
     def _span(name):
         """A child span of the current one (errors recorded); yields annotate(key, value)."""
         with _tracer.start_as_current_span(name) as span:
-            yield span.set_attribute
+            keys = []
+
+            def annotate(key, value):
+                span.set_attribute(key, value)
+                # Lists the attributes that X-Ray (its OTLP endpoint, the ADOT exporter, xspy) keeps
+                # as annotations, searchable as in xray mode; the others become metadata.
+                keys.append(key)
+                span.set_attribute("aws.xray.annotations", keys)
+
+            yield annotate
 
 logger = logging.getLogger()
 logger.setLevel(logging.INFO)

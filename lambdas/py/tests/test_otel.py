@@ -52,13 +52,15 @@ def test_our_spans_carry_the_annotations_as_attributes(run):
     _, spans, _, outcomes, _ = run
     by_id = {s["span_id"]: s for s in spans}
     outer_good, outer_bad = sorted(named(spans, "handle-s3-event"), key=lambda s: "objects" not in s["attributes"])
-    assert outer_good["attributes"] == {"runtime": "py", "objects": 2}
+    assert outer_good["attributes"] == {"runtime": "py", "objects": 2, "aws.xray.annotations": "runtime,objects"}
     assert by_id[outer_good["parent_span_id"]]["name"] == "xraystarter-py"
-    assert outer_bad["attributes"] == {"runtime": "py"}  # failed before it counted the objects
+    # failed before it counted the objects
+    assert outer_bad["attributes"] == {"runtime": "py", "aws.xray.annotations": "runtime"}
     assert outer_bad["status"] == ERROR and "not JSON" in outer_bad["status_message"]
     stores = named(spans, "store-object")
     assert sorted(s["attributes"]["key"] for s in stores) == ["my file.txt", "test-20-0-0-0"]
     assert all(s["attributes"]["runtime"] == "py" and s["parent_span_id"] == outer_good["span_id"] for s in stores)
+    assert all(s["attributes"]["aws.xray.annotations"] == "runtime,key" for s in stores)
 
 
 def test_dynamodb_put_item_spans_name_the_table(run):

@@ -96,11 +96,11 @@ test("the invocation span continues Lambda's X-Ray trace, and the bad event mark
 test("handler and write-item spans carry the X-Ray annotations as attributes", () => {
   const [handler] = named("handler");
   assert.equal(byId(handler.parentSpanId)?.name, "xraystarter-ts");
-  assert.deepEqual(handler.attributes, { runtime: "ts", key: "test-20-0-0-0", objects: 2 });
+  assert.deepEqual(handler.attributes, { runtime: "ts", key: "test-20-0-0-0", objects: 2, "aws.xray.annotations": "runtime,key,objects" });
   const items = named("write-item");
   assert.deepEqual(items.map((s) => s.attributes).sort((a, b) => String(a.key).localeCompare(String(b.key))), [
-    { runtime: "ts", key: "my file.txt" },
-    { runtime: "ts", key: "test-20-0-0-0" },
+    { runtime: "ts", key: "my file.txt", "aws.xray.annotations": "runtime,key" },
+    { runtime: "ts", key: "test-20-0-0-0", "aws.xray.annotations": "runtime,key" },
   ]);
   for (const item of items) assert.equal(item.parentSpanId, handler.spanId);
 });
