@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -83,11 +84,14 @@ func lambdaTraceHeader([]byte) propagation.TextMapCarrier {
 // lambdaResource describes the function as OTel's Lambda resource detector does.
 func lambdaResource() []attribute.KeyValue {
 	attrs := []attribute.KeyValue{attribute.String("cloud.provider", "aws"), attribute.String("cloud.platform", "aws_lambda")}
-	for key, env := range map[string]string{"cloud.region": "AWS_REGION", "faas.name": "AWS_LAMBDA_FUNCTION_NAME",
-		"faas.version": "AWS_LAMBDA_FUNCTION_VERSION"} {
-		if value := os.Getenv(env); value != "" {
-			attrs = append(attrs, attribute.String(key, value))
+	for _, kv := range [][2]string{{"cloud.region", "AWS_REGION"}, {"faas.name", "AWS_LAMBDA_FUNCTION_NAME"},
+		{"faas.version", "AWS_LAMBDA_FUNCTION_VERSION"}, {"faas.instance", "AWS_LAMBDA_LOG_STREAM_NAME"}} {
+		if value := os.Getenv(kv[1]); value != "" {
+			attrs = append(attrs, attribute.String(kv[0], value))
 		}
+	}
+	if mb, err := strconv.Atoi(os.Getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")); err == nil && mb > 0 {
+		attrs = append(attrs, attribute.Int("faas.max_memory", mb*1024*1024))
 	}
 	return attrs
 }

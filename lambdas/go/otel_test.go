@@ -129,6 +129,8 @@ func TestBootstrapWithOTelExportsSpans(t *testing.T) {
 		"AWS_LAMBDA_FUNCTION_NAME=xraystarter-go",
 		"AWS_LAMBDA_FUNCTION_VERSION=$LATEST",
 		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=128",
+		"AWS_LAMBDA_LOG_GROUP_NAME=/aws/lambda/xraystarter-go",
+		"AWS_LAMBDA_LOG_STREAM_NAME=2026/11/30/[$LATEST]0123456789abcdef0123456789abcdef",
 		"TRACING=otel",
 		"OTEL_SERVICE_NAME=xraystarter-go",
 		"OTEL_EXPORTER_OTLP_ENDPOINT=" + collector.URL,

@@ -114,7 +114,8 @@ def run_with_otel(tmp_path, events, trace_headers=()):
             # module before any code of ours runs), and the runtime's variables are set.
             "LAMBDA_TASK_ROOT": str(HERE), "PYTHONPATH": str(HERE), "_HANDLER": "app.handler",
             "AWS_LAMBDA_FUNCTION_NAME": "xraystarter-py", "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
-            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "128",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "128", "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/xraystarter-py",
+            "AWS_LAMBDA_LOG_STREAM_NAME": "2026/11/30/[$LATEST]0123456789abcdef0123456789abcdef",
             "XRAY_TRACE_HEADERS": ",".join(trace_headers),
             "TRACING": "otel", "OTEL_SERVICE_NAME": "xraystarter-py", "OTEL_EXPORTER_OTLP_ENDPOINT": collector.url,
             "TABLE_NAME": "items", "AWS_REGION": "eu-central-1", "AWS_DEFAULT_REGION": "eu-central-1",

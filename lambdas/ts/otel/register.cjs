@@ -16,6 +16,19 @@ const { AwsLambdaInstrumentation } = require("@opentelemetry/instrumentation-aws
 const { AwsInstrumentation } = require("@opentelemetry/instrumentation-aws-sdk");
 const { AWSXRayPropagator } = require("@opentelemetry/propagator-aws-xray");
 const { AWSXRayIdGenerator } = require("@opentelemetry/id-generator-aws-xray");
+const { defaultResource, envDetector, resourceFromAttributes } = require("@opentelemetry/resources");
+
+/** The function as the layer's AWS Lambda resource detector describes it, from the runtime's variables. */
+function lambdaResource() {
+  const attributes = { "cloud.provider": "aws", "cloud.platform": "aws_lambda" };
+  for (const [key, name] of Object.entries({ "cloud.region": "AWS_REGION", "faas.name": "AWS_LAMBDA_FUNCTION_NAME",
+    "faas.version": "AWS_LAMBDA_FUNCTION_VERSION", "faas.instance": "AWS_LAMBDA_LOG_STREAM_NAME" })) {
+    if (process.env[name]) attributes[key] = process.env[name];
+  }
+  const memory = Number(process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
+  if (memory > 0) attributes["faas.max_memory"] = memory * 1024 * 1024;
+  return defaultResource().merge(resourceFromAttributes(attributes));
+}
 
 function traceExporter() {
   const protocol = process.env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || process.env.OTEL_EXPORTER_OTLP_PROTOCOL || "http/protobuf";
@@ -28,6 +41,9 @@ const xray = new AWSXRayPropagator();
 let lambda;
 const sdk = new NodeSDK({
   traceExporter: traceExporter(),
+  // As in Lambda: the function and OTEL_SERVICE_NAME / OTEL_RESOURCE_ATTRIBUTES, not this host's processes.
+  resource: lambdaResource(),
+  resourceDetectors: [envDetector],
   // Only traces: nothing here receives metrics or logs.
   metricReaders: [],
   logRecordProcessors: [],
