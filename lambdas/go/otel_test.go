@@ -240,3 +240,15 @@ func TestBootstrapWithOTelExportsSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestBootstrapRefusesAnUnknownTracingMode(t *testing.T) {
+	cmd := exec.Command(buildBootstrap(t))
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TABLE_NAME=items", "TRACING=jaeger"}
+	for name, value := range awsEnv(t, "http://127.0.0.1:1") {
+		cmd.Env = append(cmd.Env, name+"="+value)
+	}
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), `environment variable TRACING is "jaeger"; use xray or otel`) {
+		t.Fatalf("exit %v, output %q; want a failure naming TRACING's values", err, out)
+	}
+}

@@ -79,3 +79,13 @@ def test_dynamodb_put_item_spans_name_the_table(run):
         assert attributes["aws.request_id"].startswith("FAKEREQUEST")
     # What reaches DynamoDB is Lambda's own header, which botocore's recursion detection passes on.
     assert [p["trace_header"] for p in puts] == [f"Root={header['Root']};Parent={header['Parent']};Sampled=1"] * 2
+
+
+def test_an_unknown_tracing_mode_stops_the_import_with_the_values_it_takes():
+    import os
+    import subprocess
+    import sys
+    run = subprocess.run([sys.executable, "-c", "import app"], env={**os.environ, "TRACING": "jaeger"},
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert "environment variable TRACING is 'jaeger'; use xray or otel" in run.stderr

@@ -124,3 +124,11 @@ test("a DynamoDB PutItem span per object, with the table", () => {
   // The aws-sdk instrumentation injects no header; the SDK's own recursion detection passes Lambda's on.
   assert.deepEqual(putItems.map((put) => put.traceHeader), putItems.map(() => `Root=${traceId};Parent=${lambdaSegment};Sampled=1`));
 });
+
+test("TRACING other than xray or otel is refused with the values it takes", async () => {
+  const { tracingMode } = await import("../src/tracing.ts");
+  assert.equal(tracingMode(undefined), "xray");
+  assert.equal(tracingMode(""), "xray");
+  assert.equal(tracingMode("otel"), "otel");
+  assert.throws(() => tracingMode("OTel"), /TRACING is "OTel"; use xray or otel/);
+});
