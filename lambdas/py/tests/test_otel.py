@@ -89,3 +89,14 @@ def test_an_unknown_tracing_mode_stops_the_import_with_the_values_it_takes():
                          capture_output=True, text=True, timeout=60)
     assert run.returncode != 0
     assert "environment variable TRACING is 'jaeger'; use xray or otel" in run.stderr
+
+
+def test_otel_mode_never_imports_the_xray_sdk_and_xray_mode_does():
+    import os
+    import subprocess
+    import sys
+    probe = "import sys, app; print('aws_xray_sdk' in sys.modules)"
+    for mode, imported in (("otel", "False"), ("xray", "True")):
+        run = subprocess.run([sys.executable, "-c", probe], env={**os.environ, "TRACING": mode},
+                             capture_output=True, text=True, timeout=60)
+        assert run.stdout.strip() == imported, (mode, run.stdout, run.stderr)

@@ -132,3 +132,17 @@ test("TRACING other than xray or otel is refused with the values it takes", asyn
   assert.equal(tracingMode("otel"), "otel");
   assert.throws(() => tracingMode("OTel"), /TRACING is "OTel"; use xray or otel/);
 });
+
+test("TRACING=otel never loads the X-Ray SDK, TRACING=xray does", async () => {
+  const loads = async (tracing: string) => {
+    const probe = `require("./src/index.ts");
+      console.log(Object.keys(require.cache).some((file) => file.includes("aws-xray-sdk-core")))`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--disable-warning=NodeVersionSupportWarning", "--import", "tsx", "-e", probe], {
+      cwd: PACKAGE,
+      env: { PATH: process.env.PATH, TRACING: tracing, AWS_REGION: "eu-central-1" },
+    });
+    return stdout.trim();
+  };
+  assert.equal(await loads("otel"), "false");
+  assert.equal(await loads("xray"), "true");
+});
