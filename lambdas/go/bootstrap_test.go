@@ -115,15 +115,39 @@ func readDatagrams(t *testing.T, conn *net.UDPConn, quietFor time.Duration) [][]
 	}
 }
 
+// The bootstrap binary, built once for all the tests that run it (linking takes seconds).
+var bootstrap struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bootstrap.dir != "" {
+		os.RemoveAll(bootstrap.dir)
+	}
+	os.Exit(code)
+}
+
 // buildBootstrap builds the main package as `make build` does, but for this machine.
 func buildBootstrap(t *testing.T) string {
-	binary := filepath.Join(t.TempDir(), "bootstrap")
-	cmd := exec.Command("go", "build", "-tags", "lambda.norpc", "-o", binary, ".")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	bootstrap.once.Do(func() {
+		if bootstrap.dir, bootstrap.err = os.MkdirTemp("", "xraystarter-go-bootstrap-"); bootstrap.err != nil {
+			return
+		}
+		bootstrap.path = filepath.Join(bootstrap.dir, "bootstrap")
+		cmd := exec.Command("go", "build", "-tags", "lambda.norpc", "-o", bootstrap.path, ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			bootstrap.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if bootstrap.err != nil {
+		t.Fatal(bootstrap.err)
 	}
-	return binary
+	return bootstrap.path
 }
 
 type segmentDoc struct {

@@ -66,9 +66,13 @@ final class SdkSpans {
     private SdkSpans() {}
 
     static Run run(List<String> command, int seconds) throws Exception {
+        return run(new ProcessBuilder(command), seconds);
+    }
+
+    static Run run(ProcessBuilder command, int seconds) throws Exception {
         Process p;
         try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p = command.redirectErrorStream(true).start();
         } catch (IOException e) {
             return new Run(-1, e.getMessage());
         }
@@ -84,7 +88,7 @@ final class SdkSpans {
         reader.start();
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError(command + " did not finish in " + seconds + " s: " + out);
+            throw new AssertionError(command.command() + " did not finish in " + seconds + " s: " + out);
         }
         reader.join(10_000);
         return new Run(p.exitValue(), out.toString().strip());
@@ -101,21 +105,25 @@ final class SdkSpans {
         Recorder(String target, Path dir) throws IOException {
             Files.createDirectories(dir);
             try (var old = Files.list(dir)) {
-                for (Path f : old.toList()) Files.delete(f);
+                for (Path f : old.filter(f -> f.getFileName().toString().startsWith("request-")).toList()) Files.delete(f);
             }
             HttpClient http = HttpClient.newHttpClient();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
             server.createContext("/", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-                byte[] plain = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes() : body;
+                byte[] unzipped = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes() : body;
+                // OTLP JSON is kept (and passed on) as protobuf too, so every fixture reads the same way.
+                String type = exchange.getRequestHeaders().getFirst("Content-Type");
+                byte[] plain = type != null && type.startsWith("application/json")
+                        ? OtlpJson.read(unzipped).toByteArray() : unzipped;
                 int i = n.incrementAndGet();
                 Files.write(dir.resolve("request-" + i + ".binpb"), plain);
                 Files.writeString(dir.resolve("request-" + i + ".otlp.json"),
                         OtlpJson.write(ExportTraceServiceRequest.parseFrom(plain)) + "\n");
                 try {
                     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(target))
-                            .header("Content-Type", exchange.getRequestHeaders().getFirst("Content-Type"))
+                            .header("Content-Type", "application/x-protobuf")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(plain)).build(), HttpResponse.BodyHandlers.ofByteArray());
                     exchange.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
                     try (OutputStream out = exchange.getResponseBody()) {
@@ -142,12 +150,17 @@ final class SdkSpans {
 
     /** The fixtures of one SDK, read into a store as the receiver would have. */
     static TraceStore fromFixtures(Sdk sdk) throws IOException {
+        return fromFixtures(sdk.fixtures());
+    }
+
+    /** The .binpb fixtures in dir, read into a store as the receiver would have. */
+    static TraceStore fromFixtures(Path dir) throws IOException {
         TraceStore store = new TraceStore();
         List<Path> files = new ArrayList<>();
-        try (var list = Files.list(sdk.fixtures())) {
+        try (var list = Files.list(dir)) {
             list.filter(p -> p.toString().endsWith(".binpb")).sorted().forEach(files::add);
         }
-        if (files.isEmpty()) throw new AssertionError("no fixtures in " + sdk.fixtures() + ": capture them with -Dsdk.capture=true");
+        if (files.isEmpty()) throw new AssertionError("no fixtures in " + dir + ": capture them with -Dsdk.capture=true");
         for (Path f : files) {
             OtlpTranslation.translate(ExportTraceServiceRequest.parseFrom(Files.readAllBytes(f)), "fixture",
                     SpanTranslator.DEFAULT, store::ingest);
@@ -157,8 +170,13 @@ final class SdkSpans {
 
     /** The fixtures' OTLP JSON files read by --file's loader. */
     static TraceStore fromJsonFixtures(Sdk sdk) throws IOException {
+        return fromJsonFixtures(sdk.fixtures());
+    }
+
+    /** The .otlp.json fixtures in dir, read by --file's loader. */
+    static TraceStore fromJsonFixtures(Path dir) throws IOException {
         TraceStore store = new TraceStore();
-        try (var list = Files.list(sdk.fixtures())) {
+        try (var list = Files.list(dir)) {
             for (Path f : list.filter(p -> p.toString().endsWith(".otlp.json")).sorted().toList()) {
                 FileLoader.Loaded loaded = FileLoader.load(f, store);
                 if (loaded.problems() > 0) throw new AssertionError(f + ": " + loaded.diagnostics());
