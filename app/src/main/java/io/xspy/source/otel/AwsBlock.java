@@ -56,16 +56,32 @@ final class AwsBlock {
         return s;
     }
 
+    /**
+     * The service an AWS SDK span called: {@code rpc.service}, or the part of {@code rpc.method} before
+     * its slash, as newer semantic conventions write it ({@code DynamoDB/PutItem}, OTel Go's otelaws).
+     */
+    static String sdkService(Attributes a) {
+        String service = a.string("rpc.service");
+        if (service != null) return service;
+        String method = a.string("rpc.method");
+        int slash = method == null ? -1 : method.indexOf('/');
+        return slash > 0 ? method.substring(0, slash) : null;
+    }
+
     static ObjectNode make(Attributes a, Attributes res, boolean segment) {
         ObjectNode aws = JsonNodeFactory.instance.objectNode();
         String provider = res.string("cloud.provider");
         String operation = a.first("aws.operation", "rpc.method");
+        if (operation != null && operation.indexOf('/') > 0 && "aws-api".equals(a.first("rpc.system", "rpc.system.name"))) {
+            operation = operation.substring(operation.indexOf('/') + 1); // DynamoDB/PutItem → PutItem
+        }
         if (operation != null) aws.put("operation", operation);
         String account = a.first("aws.account_id", "cloud.account.id");
         if (account == null && segment) account = res.string("cloud.account.id");
         if (account != null) aws.put("account_id", account);
-        putIf(aws, "region", a.string("aws.region"));
-        putIf(aws, "request_id", a.first("aws.request_id", "aws.requestId"));
+        // Node's and Python's AWS SDK instrumentations give the region only as cloud.region on the span
+        putIf(aws, "region", a.first("aws.region", "cloud.region"));
+        putIf(aws, "request_id", a.first("aws.request_id", "aws.requestId", "aws.request.id"));
         putIf(aws, "queue_url", a.first("messaging.url", "aws.queue_url", "aws.queue.url"));
         String table = a.first("aws.table_name", "aws.table.name");
         List<String> tables = a.strings("aws.dynamodb.table_names");
@@ -80,7 +96,8 @@ final class AwsBlock {
             ArrayNode names = aws.putArray("table_names");
             manyTables.forEach(names::add);
         }
-        a.take("aws.operation", "rpc.method", "aws.account_id", "aws.region", "aws.request_id", "aws.requestId",
+        a.take("aws.operation", "rpc.method", "aws.account_id", "aws.region", "cloud.region", "aws.request_id",
+                "aws.requestId", "aws.request.id",
                 "aws.queue_url", "aws.queue.url", "aws.table_name", "aws.table.name");
         if (provider != null && !provider.equals("aws")) return aws.isEmpty() ? null : aws;
         if (segment) where(aws, res);

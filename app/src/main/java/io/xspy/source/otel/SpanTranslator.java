@@ -57,7 +57,7 @@ public final class SpanTranslator {
         Attributes attrs = new Attributes(span.getAttributesList());
         boolean hasParent = !OtelIds.absent(span.getParentSpanId());
         boolean subsegment = span.getKind() != Span.SpanKind.SPAN_KIND_SERVER && hasParent;
-        boolean awsSdk = "aws-api".equals(attrs.string("rpc.system"));
+        boolean awsSdk = "aws-api".equals(attrs.first("rpc.system", "rpc.system.name"));
         Ids ids = new Ids(OtelIds.hex(span.getTraceId()), OtelIds.hex(span.getSpanId()),
                 hasParent ? OtelIds.hex(span.getParentSpanId()) : null);
 
@@ -119,6 +119,9 @@ public final class SpanTranslator {
             name = attrs.string("aws.service");
             if (namespace == null) namespace = "aws";
         }
+        // An AWS SDK call is named for the service it calls (as X-Ray's own SDKs name it), before the db.*
+        // step would name a DynamoDB call for its table: newer SDKs set db.namespace to the table name.
+        if (name == null && awsSdk) name = AwsBlock.sdkService(attrs);
         if (name == null) {
             String db = attrs.first("db.name", "db.namespace");
             if (db != null) {
