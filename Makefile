@@ -26,7 +26,7 @@ CDK := cd infra-cdk && $(if $(REGION),AWS_REGION=$(REGION) AWS_DEFAULT_REGION=$(
 CDK_OPTS := $(if $(PROFILE),--profile $(PROFILE)) $(CDK_ARGS)
 
 .PHONY: help build demo test tools bench screenshots lambdas lambdas-test synth bootstrap deploy destroy \
-	fastdeploy-ts fastdeploy-py fastdeploy-go traffic stack-test install uninstall
+	fastdeploy-ts fastdeploy-py fastdeploy-go traffic stack-test install uninstall local
 
 help:
 	@echo "demo          build xspy and open it on the embedded demo world"
@@ -44,6 +44,7 @@ help:
 	@echo "fastdeploy-X  update only the code of function X (ts, py, go)"
 	@echo "traffic       upload N (10) objects, one every INTERVAL (5) seconds"
 	@echo "stack-test    unit tests of the CDK stack and the traffic script"
+	@echo "local         the three real functions on this machine into xspy: N, INTERVAL, IDLE, TRACING=xray|otel, EXPORT=PATH"
 
 lambdas:
 	$(MAKE) -C lambdas/ts build
@@ -149,3 +150,24 @@ bench:
 screenshots: build
 	java -Djava.awt.headless=true -cp $(JAR) io.xspy.tui.Screenshots screenshots/
 	java -Djava.awt.headless=true -cp $(JAR) io.xspy.cli.ShellScreenshot screenshots/
+
+# ---- make local: the real functions on this machine, into xspy (scripts/local/local.py) ----------
+
+TRACING ?= xray
+IDLE ?=
+EXPORT ?=
+LOCAL_GO := target/local/go/bootstrap
+
+# The Go function built for this machine (make lambdas builds it for Lambda's arm64).
+$(LOCAL_GO): $(wildcard lambdas/go/*.go) lambdas/go/go.mod lambdas/go/go.sum
+	cd lambdas/go && CGO_ENABLED=0 go build -tags lambda.norpc -o $(CURDIR)/$(LOCAL_GO) .
+
+# The deployed code, built by the functions' own make targets when missing or older than their sources.
+lambdas/ts/dist/index.js: $(wildcard lambdas/ts/src/*.ts) lambdas/ts/package-lock.json
+	$(MAKE) -C lambdas/ts build
+lambdas/py/dist/app.py: lambdas/py/app.py lambdas/py/requirements.txt
+	$(MAKE) -C lambdas/py build
+
+local: build $(TOOLS)/.installed lambdas/ts/dist/index.js lambdas/py/dist/app.py $(LOCAL_GO)
+	$(TOOLS)/bin/python scripts/local/local.py --count $(N) --interval $(INTERVAL) --tracing $(TRACING) \
+		$(if $(IDLE),--idle $(IDLE)) $(if $(EXPORT),--export $(EXPORT))
