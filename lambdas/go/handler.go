@@ -15,13 +15,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-	"github.com/aws/aws-xray-sdk-go/xray"
 )
 
 // runtimeName marks this function's items (sort key prefix, "runtime" attribute, X-Ray annotation).
 const runtimeName = "go"
 
-// writeSubsegment is the custom X-Ray subsegment around each item write.
+// writeSubsegment names the custom X-Ray subsegment, or OpenTelemetry span, around each item write.
 const writeSubsegment = "write-items"
 
 // s3Object is one uploaded object named by an S3 event notification.
@@ -38,10 +37,13 @@ type handler struct {
 	db    itemPutter
 	table string
 	now   func() time.Time
+	// traceWrite runs one item write inside the writeSubsegment span of the tracing mode.
+	traceWrite writeTracer
 }
 
+// newHandler returns the handler traced with X-Ray, the deployed default.
 func newHandler(db itemPutter, table string) *handler {
-	return &handler{db: db, table: table, now: time.Now}
+	return &handler{db: db, table: table, now: time.Now, traceWrite: xrayWrite}
 }
 
 // handle writes one item per S3 object. The whole event is validated before the first write,
@@ -68,11 +70,7 @@ func (h *handler) handle(ctx context.Context, event events.SNSEvent) error {
 }
 
 func (h *handler) put(ctx context.Context, requestID string, index int, obj s3Object) error {
-	return xray.Capture(ctx, writeSubsegment, func(ctx context.Context) error {
-		// These fail only without a segment (outside Lambda), where there is nothing to annotate.
-		_ = xray.AddAnnotation(ctx, "runtime", runtimeName)
-		_ = xray.AddAnnotation(ctx, "key", obj.Key)
-
+	return h.traceWrite(ctx, obj.Key, func(ctx context.Context) error {
 		writtenAt := h.now().UTC().Format(time.RFC3339Nano)
 		// The index keeps sort keys distinct when one event names the same object twice.
 		sortKey := strings.Join([]string{runtimeName, writtenAt, requestID, strconv.Itoa(index)}, "#")

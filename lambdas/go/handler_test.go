@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/config"
 )
 
 // newTestHandler wires the handler to a fake DynamoDB through the same client setup main uses.
@@ -15,11 +16,11 @@ func newTestHandler(t *testing.T) (*handler, *fakeDynamo) {
 	for name, value := range awsEnv(t, fake.URL) {
 		t.Setenv(name, value)
 	}
-	db, err := newDynamoClient(context.Background())
+	cfg, err := config.LoadDefaultConfig(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newHandler(db, "items"), fake
+	return newXRayHandler(cfg, "items"), fake
 }
 
 func TestHandleWritesEveryObjectOfEveryRecord(t *testing.T) {

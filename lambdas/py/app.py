@@ -1,17 +1,48 @@
-"""xraystarter-py: SNS(S3 event notification) -> one DynamoDB item per uploaded object, traced with X-Ray."""
+"""xraystarter-py: SNS(S3 event notification) -> one DynamoDB item per uploaded object, traced with
+X-Ray (env TRACING=xray, the default) or OpenTelemetry (TRACING=otel)."""
 import json
 import logging
 import os
 import urllib.parse
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import boto3
-from aws_xray_sdk.core import patch_all, xray_recorder
-
-# Patch botocore so every DynamoDB call becomes an X-Ray subsegment (namespace "aws").
-patch_all()
 
 RUNTIME = "py"
+
+
+def _tracing_mode():
+    mode = os.environ.get("TRACING") or "xray"
+    if mode not in ("xray", "otel"):
+        raise RuntimeError(f"environment variable TRACING is {mode!r}; use xray or otel")
+    return mode
+
+
+if _tracing_mode() == "xray":
+    from aws_xray_sdk.core import patch_all, xray_recorder
+
+    # Patch botocore so every DynamoDB call becomes an X-Ray subsegment (namespace "aws").
+    patch_all()
+
+    @contextmanager
+    def _span(name):
+        """A subsegment of Lambda's facade segment; yields annotate(key, value)."""
+        with xray_recorder.in_subsegment(name) as subsegment:
+            # None only outside Lambda with no segment (context missing): nothing to annotate.
+            yield (lambda key, value: None) if subsegment is None else subsegment.put_annotation
+else:
+    # The ADOT layer (in Lambda) or opentelemetry-instrument (off Lambda) sets up the SDK and
+    # instruments the handler and botocore; the X-Ray SDK is never imported.
+    from opentelemetry import trace
+
+    _tracer = trace.get_tracer("xraystarter-py")
+
+    @contextmanager
+    def _span(name):
+        """A child span of the current one (errors recorded); yields annotate(key, value)."""
+        with _tracer.start_as_current_span(name) as span:
+            yield span.set_attribute
 
 logger = logging.getLogger()
 logger.setLevel(logging.INFO)
@@ -100,19 +131,16 @@ def _item(bucket, key, written_at, request_id, index):
 def handler(event, context):
     request_id = getattr(context, "aws_request_id", None) or "local"
     # Lambda's facade segment cannot take annotations, so they go on our own subsegment.
-    with xray_recorder.in_subsegment("handle-s3-event") as subsegment:
-        if subsegment is not None:  # None only outside Lambda with no segment (context missing)
-            subsegment.put_annotation("runtime", RUNTIME)  # before validation: faults get it too
+    with _span("handle-s3-event") as annotate:
+        annotate("runtime", RUNTIME)  # before validation: faults get it too
         objects = parse_objects(event)
-        if subsegment is not None:
-            subsegment.put_annotation("objects", len(objects))
+        annotate("objects", len(objects))
         table = _dynamodb_table()
         written_at = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
         for index, (bucket, key) in enumerate(objects):
-            with xray_recorder.in_subsegment("store-object") as store:
-                if store is not None:
-                    store.put_annotation("runtime", RUNTIME)
-                    store.put_annotation("key", key)
+            with _span("store-object") as annotate_store:
+                annotate_store("runtime", RUNTIME)
+                annotate_store("key", key)
                 table.put_item(Item=_item(bucket, key, written_at, request_id, index))
             logger.info("put item %s", key)
     return {"written": len(objects)}

@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { DynamoDBClient, PutItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { Context, SNSEvent } from "aws-lambda";
-import * as AWSXRay from "aws-xray-sdk-core";
+import { tracingMode, type Tracing } from "./tracing";
 import { BadEventError, parseUploads, type Upload } from "./uploads";
 
 export { BadEventError } from "./uploads";
 
 const RUNTIME = "ts";
 
-// Created once per container; the X-Ray middleware adds a "DynamoDB" subsegment to every call.
-const dynamodb = AWSXRay.captureAWSv3Client(new DynamoDBClient({}));
+// Loaded lazily, so TRACING=otel never loads the X-Ray SDK.
+const tracing: Tracing =
+  tracingMode() === "otel" ? require("./otel").otelTracing : require("./xray").xrayTracing;
+
+// Created once per container.
+const dynamodb = tracing.dynamodb(new DynamoDBClient({}));
 
 export interface HandlerResult {
   written: number;
@@ -33,50 +37,38 @@ export async function handler(event: SNSEvent, context?: Pick<Context, "awsReque
   const requestId = context?.awsRequestId ?? randomUUID();
 
   // The Lambda facade segment takes no annotations, so the work runs in our own subsegments.
-  return AWSXRay.captureAsyncFunc("handler", async (handlerSegment) => {
-    handlerSegment?.addAnnotation("runtime", RUNTIME);
-    // S3 publishes one record per notification, so the first key is normally the only one;
-    // every key is also annotated on its own write-item subsegment.
-    if (uploads.length > 0) handlerSegment?.addAnnotation("key", uploads[0].key);
-    handlerSegment?.addAnnotation("objects", uploads.length);
+  // S3 publishes one record per notification, so the first key is normally the only one;
+  // every key is also annotated on its own write-item subsegment.
+  const annotations = { runtime: RUNTIME, ...(uploads.length > 0 ? { key: uploads[0].key } : {}), objects: uploads.length };
+  return tracing.span("handler", annotations, async () => {
     try {
       const items: HandlerResult["items"] = [];
       for (const [index, upload] of uploads.entries()) {
         items.push(await writeItem(tableName, upload, `${requestId}#${index}`));
       }
-      handlerSegment?.close();
       return { written: items.length, items };
     } catch (error) {
       console.error(`xraystarter-ts: writing to ${tableName} failed: ${(error as Error).message}`);
-      handlerSegment?.close(error as Error);
       throw error;
     }
   });
 }
 
 function writeItem(tableName: string, upload: Upload, writeId: string): Promise<{ PK: string; SK: string }> {
-  return AWSXRay.captureAsyncFunc("write-item", async (itemSegment) => {
-    itemSegment?.addAnnotation("runtime", RUNTIME);
-    itemSegment?.addAnnotation("key", upload.key);
-    try {
-      const writtenAt = new Date().toISOString();
-      // PK is shared with the py and go functions; the runtime-prefixed SK keeps their items apart.
-      const item: Record<string, AttributeValue> = {
-        PK: { S: upload.key },
-        SK: { S: `${RUNTIME}#${writtenAt}#${writeId}` },
-        runtime: { S: RUNTIME },
-        key: { S: upload.key },
-        bucket: { S: upload.bucket },
-        writtenAt: { S: writtenAt },
-        ...(upload.size === undefined ? {} : { size: { N: String(upload.size) } }),
-      };
-      await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: item }));
-      console.log("put item", upload.key);
-      itemSegment?.close();
-      return { PK: upload.key, SK: item.SK.S! };
-    } catch (error) {
-      itemSegment?.close(error as Error);
-      throw error;
-    }
+  return tracing.span("write-item", { runtime: RUNTIME, key: upload.key }, async () => {
+    const writtenAt = new Date().toISOString();
+    // PK is shared with the py and go functions; the runtime-prefixed SK keeps their items apart.
+    const item: Record<string, AttributeValue> = {
+      PK: { S: upload.key },
+      SK: { S: `${RUNTIME}#${writtenAt}#${writeId}` },
+      runtime: { S: RUNTIME },
+      key: { S: upload.key },
+      bucket: { S: upload.bucket },
+      writtenAt: { S: writtenAt },
+      ...(upload.size === undefined ? {} : { size: { N: String(upload.size) } }),
+    };
+    await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: item }));
+    console.log("put item", upload.key);
+    return { PK: upload.key, SK: item.SK.S! };
   });
 }
