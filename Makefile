@@ -162,12 +162,19 @@ LOCAL_GO := target/local/go/bootstrap
 $(LOCAL_GO): $(wildcard lambdas/go/*.go) lambdas/go/go.mod lambdas/go/go.sum
 	cd lambdas/go && CGO_ENABLED=0 go build -tags lambda.norpc -o $(CURDIR)/$(LOCAL_GO) .
 
-# The deployed code, built by the functions' own make targets when missing or older than their sources.
-lambdas/ts/dist/index.js: $(wildcard lambdas/ts/src/*.ts) lambdas/ts/package-lock.json
+# The deployed code, built by the functions' own make targets when missing or older than their sources;
+# TRACING=otel also needs the Node otel bundle and the Python dev venv with the ADOT layer's stand-in.
+TS_SOURCES := $(wildcard lambdas/ts/src/*.ts lambdas/ts/scripts/*.ts) lambdas/ts/package.json lambdas/ts/package-lock.json
+lambdas/ts/dist/index.js: $(TS_SOURCES)
+	$(MAKE) -C lambdas/ts build
+lambdas/ts/dist-otel/index.js: $(TS_SOURCES)
 	$(MAKE) -C lambdas/ts build
 lambdas/py/dist/app.py: lambdas/py/app.py lambdas/py/requirements.txt
 	$(MAKE) -C lambdas/py build
+lambdas/py/.venv/bin/opentelemetry-instrument: lambdas/py/requirements-dev.txt
+	$(MAKE) -C lambdas/py deps
+LOCAL_OTEL := $(if $(filter otel,$(TRACING)),lambdas/ts/dist-otel/index.js lambdas/py/.venv/bin/opentelemetry-instrument)
 
-local: build $(TOOLS)/.installed lambdas/ts/dist/index.js lambdas/py/dist/app.py $(LOCAL_GO)
+local: build $(TOOLS)/.installed lambdas/ts/dist/index.js lambdas/py/dist/app.py $(LOCAL_GO) $(LOCAL_OTEL)
 	$(TOOLS)/bin/python scripts/local/local.py --count $(N) --interval $(INTERVAL) --tracing $(TRACING) \
 		$(if $(IDLE),--idle $(IDLE)) $(if $(EXPORT),--export $(EXPORT))

@@ -133,12 +133,22 @@ class Stack:
 
     def start_functions(self):
         node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
-        python = f"python {sys.version.split()[0]}"
+        otel = self.args.tracing == "otel"
+        ts, py = ROOT / "lambdas/ts", ROOT / "lambdas/py"
+        # otel: the functions' own stand-ins for AWS's ADOT layers (lambdas/{ts,py}/otel), as their READMEs
+        # describe: Node preloads otel/register.cjs and takes the AWS SDK and OTel API from NODE_PATH (in
+        # Lambda: the runtime and the layer); Python runs under otel/otel-instrument with its venv; Go
+        # instruments itself.
+        node_command = ["node", "--disable-warning=NodeVersionSupportWarning"]
+        if otel:
+            node_command += ["--require", str(ts / "otel/register.cjs")]
+        python = str(py / ".venv/bin/python") if otel else sys.executable
+        py_command = ([str(py / "otel/otel-instrument")] if otel else []) + [python, "-u", str(HERE / "bootstrap.py")]
+        version = subprocess.run([python, "--version"], capture_output=True, text=True).stdout.strip().lower()
         specs = {
-            "xraystarter-ts": (["node", "--disable-warning=NodeVersionSupportWarning", str(HERE / "bootstrap.js")], ROOT / "lambdas/ts/dist", "index.handler",
-                               f"local node {node}"),
-            "xraystarter-py": ([sys.executable, "-u", str(HERE / "bootstrap.py")], ROOT / "lambdas/py/dist",
-                               "app.handler", f"local {python}"),
+            "xraystarter-ts": (node_command + [str(HERE / "bootstrap.js")], ts / ("dist-otel" if otel else "dist"),
+                               "index.handler", f"local node {node}"),
+            "xraystarter-py": (py_command, py / "dist", "app.handler", f"local {version}"),
             "xraystarter-go": ([str(self.args.go_binary)], Path(self.args.go_binary).parent, "bootstrap",
                                "local provided (go binary)"),
         }
@@ -161,11 +171,13 @@ class Stack:
                 "TABLE_NAME": TABLE, "TZ": "UTC", "PYTHONUNBUFFERED": "1",
                 "XSPY_LOCAL_RUNTIME": runtime, "XSPY_LOCAL_FUNCTION_ARN": svc.function_arn(name),
             })
-            if self.args.tracing == "otel":
+            if otel:
                 env.update({"TRACING": "otel",
                             "OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{self.otlp_port}",
                             "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf",
-                            "OTEL_SERVICE_NAME": name})
+                            "OTEL_SERVICE_NAME": name,
+                            "NODE_PATH": str(ts / "node_modules"),
+                            "PYTHONPATH": str(py / "dist")})
             self.environments[name] = Environment(name, command, env, str(task_root), MEMORY_MB,
                                                   self.args.timeout, self.run_dir / f"{name}.out")
             self.logs_group(name)
@@ -190,8 +202,7 @@ class Stack:
             futures = [pool.submit(self.invoke, name, env, event, trace_id, sns_id, published)
                        for name, env in self.environments.items()]
             sns_end = time.time()
-            if self.args.tracing == "xray":
-                self.send(svc.sns_segment(trace_id, sns_id, now, sns_end))
+            self.send(svc.sns_segment(trace_id, sns_id, now, sns_end))
             results = [f.result() for f in futures]
         self.trace_ids.append(trace_id)
         self.say(f"round {n}: {key} trace {trace_id}: "
@@ -202,14 +213,12 @@ class Stack:
         function_id = svc.new_id()
         header = f"Root={trace_id};Parent={function_id};Sampled=1"
         inv = env.invoke(event, header, queued)
-        xray = self.args.tracing == "xray"
-        report = svc.report_line(inv, MEMORY_MB, env.max_memory_mb(), trace_id if xray else None,
-                                 function_id if xray else None)
+        report = svc.report_line(inv, MEMORY_MB, env.max_memory_mb(), trace_id, function_id)
         env.end_lines(inv, report)
-        if xray:
-            service, function = svc.lambda_segments(name, trace_id, parent_id, function_id, inv)
-            self.send(function)
-            self.send(service)
+        # Lambda's own segments, with active tracing in both modes (under ADOT too)
+        service, function = svc.lambda_segments(name, trace_id, parent_id, function_id, inv)
+        self.send(function)
+        self.send(service)
         self.forward_logs(name, env)
         return ("cold " if inv.cold else "warm ") + inv.outcome
 
@@ -251,7 +260,7 @@ class Stack:
                 if count_operations(docs, "PutItem") < len(self.environments):
                     return False
                 functions = sum(1 for d in docs if d.get("origin") == "AWS::Lambda::Function")
-                if self.args.tracing == "xray" and functions < len(self.environments):
+                if functions < len(self.environments):
                     return False
             return True
         self.wait_until("the traces in xspy", complete)
@@ -267,9 +276,12 @@ class Stack:
 
 
 def count_operations(docs, operation):
+    """Calls of an AWS operation in these documents and their subsegments. OpenTelemetry spans translated by
+    xspy may name it Service/Operation (the Go SDK's newer semantic conventions)."""
     n = 0
     for d in docs:
-        if d.get("aws", {}).get("operation") == operation or d.get("attributes", {}).get("rpc.method") == operation:
+        named = str(d.get("aws", {}).get("operation", ""))
+        if named == operation or named.endswith("/" + operation):
             n += 1
         n += count_operations(d.get("subsegments", []), operation)
     return n

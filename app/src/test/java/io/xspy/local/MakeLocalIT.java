@@ -94,9 +94,11 @@ class MakeLocalIT {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** The DynamoDB call: PutItem, or DynamoDB/PutItem as xspy names the Go OTel SDK's newer conventions. */
     private static boolean hasPutItem(Segment function) {
         boolean[] found = {false};
-        function.walk(s -> found[0] |= "PutItem".equals(s.aws().operation()));
+        function.walk(s -> found[0] |= "PutItem".equals(s.aws().operation())
+                || String.valueOf(s.aws().operation()).endsWith("/PutItem"));
         return found[0];
     }
 
