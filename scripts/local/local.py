@@ -266,6 +266,7 @@ class Stack:
         self.wait_until("the traces in xspy", complete)
 
     def close(self):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave anything running
         self.stop.set()
         for env in self.environments.values():
             env.close()
