@@ -84,6 +84,36 @@ class MakeLocalIT {
         assertNoProcessLeft(marker);
     }
 
+    /** Ctrl-C (SIGINT to make's process group, as a terminal sends it) in the middle of a run stops it all. */
+    @org.junit.jupiter.api.Test
+    void ctrlCStopsEverythingItStarted() throws Exception {
+        for (String tool : List.of("make", "node", "npm", "go", "python3", "setsid", "kill")) {
+            RequiredTool.require(onPath(tool), tool + " is not on PATH (make local runs the functions with it)");
+        }
+        RequiredTool.require(Files.isExecutable(ROOT.resolve(".tools/venv/bin/moto_server")),
+                "moto's server is not in .tools/venv (make tools)");
+        Path export = dir.resolve("interrupted.ndjson");
+        String marker = UUID.randomUUID().toString();
+        Path log = dir.resolve("make.log");
+        // setsid: make leads a process group of its own, as a shell's foreground job does
+        Process p = start(marker, log, "setsid", "make", "-s", "-C", ROOT.toString(), "-o", "app/target/xspy.jar",
+                "local", "N=1000", "INTERVAL=1", "EXPORT=" + export);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);
+        while (!Files.readString(log).contains("round 2:")) { // the functions are running, warm
+            assertTrue(p.isAlive(), "make local ended before its second round:\n" + Files.readString(log));
+            assertTrue(System.nanoTime() < deadline, "no second round in 900 s:\n" + Files.readString(log));
+            Thread.sleep(100);
+        }
+        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + p.pid()).inheritIO().start();
+        assertEquals(0, kill.waitFor());
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        String out = Files.readString(log);
+        if (!ended) p.destroyForcibly();
+        assertTrue(ended, "make local did not stop on SIGINT:\n" + out);
+        assertFalse(Files.exists(export), "an interrupted run writes no export:\n" + out);
+        assertNoProcessLeft(marker);
+    }
+
     private static Segment functionSegment(Trace trace, String name) {
         List<Segment> found = new ArrayList<>();
         for (Segment root : trace.roots()) {
@@ -136,16 +166,22 @@ class MakeLocalIT {
         return -1;
     }
 
+    /** A command with the marker in its environment (inherited by all it starts), output to {@code log}. */
+    private static Process start(String marker, Path log, String... command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("MAKE_LOCAL_IT", marker);
+        pb.environment().put("PATH", "/usr/local/go/bin" + File.pathSeparator + System.getenv("PATH"));
+        Process p = pb.redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
+        return p;
+    }
+
     /** make in the project root; the built jar counts as up to date (-o), so Maven is not started again. */
     private String make(String marker, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("make", "-s", "-C", ROOT.toString(), "-o", "app/target/xspy.jar"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("MAKE_LOCAL_IT", marker);
-        pb.environment().put("PATH", "/usr/local/go/bin" + File.pathSeparator + System.getenv("PATH"));
         Path log = dir.resolve("make.log");
-        Process p = pb.redirectOutput(log.toFile()).start();
-        p.getOutputStream().close();
+        Process p = start(marker, log, command.toArray(String[]::new));
         boolean ended = p.waitFor(900, TimeUnit.SECONDS); // the first run builds the functions
         String out = Files.readString(log, StandardCharsets.UTF_8);
         if (!ended) p.destroyForcibly();
