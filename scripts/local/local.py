@@ -12,7 +12,6 @@ stops. Whatever it started stops with it, on Ctrl-C too.
 import argparse
 import json
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -73,10 +72,11 @@ class Stack:
         self.stop = threading.Event()
         self.trace_ids = []
         self.streams_made = set()
+        self.quiet = False              # while the TUI has the terminal, messages go to driver.log only
 
     def say(self, message, terminal=True):
         self.log.write(f"{svc.iso(time.time())} {message}\n")
-        if terminal:
+        if terminal and not self.quiet:
             print(f"make local: {message}", file=sys.stderr, flush=True)
 
     def spawn(self, name, command, env=None):
@@ -295,6 +295,10 @@ def xspy_env():
     return env
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt()
+
+
 def run(args):
     run_dir = Path(args.run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -306,8 +310,7 @@ def run(args):
     if export is not None and export.exists():
         raise Failure(f"EXPORT={args.export} exists; remove it or choose another file")
     stack = Stack(args, run_dir)
-    # Ctrl-C and TERM end the run through the finally below
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGTERM, interrupted)  # as Ctrl-C: through the finally below
     try:
         stack.say(f"starting moto's DynamoDB, xspy and the three functions ({args.tracing}); logs in {run_dir}")
         stack.start_dynamodb()
@@ -337,14 +340,12 @@ def run(args):
                 try:
                     stack.round(n)
                 except Exception as e:  # the TUI stays; the log says why rounds stopped
-                    stack.say(f"round {n} failed: {e!r}", terminal=False)
+                    stack.say(f"round {n} failed: {e!r}")
                     return
         stack.say(f"opening xspy on {stack.xspy_url} ({args.count} rounds, every {args.interval} s): press F to "
                   "follow new traces, q to stop everything")
-        behind = threading.Thread(target=rounds, daemon=True)
-        original = stack.say
-        stack.say = lambda message, terminal=True: original(message, terminal=False)
-        behind.start()
+        stack.quiet = True
+        threading.Thread(target=rounds, name="rounds", daemon=True).start()
         tui = subprocess.run(query, env=xspy_env())
         return tui.returncode
     finally:
