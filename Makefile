@@ -1,6 +1,7 @@
 # Entry points of the xspy demo stack: the Java CDK app in infra-cdk/ and the three Lambda
 # functions in lambdas/{ts,py,go}. PROFILE and REGION, when given, select the AWS profile/region:
 #   make deploy PROFILE=dev REGION=eu-central-1
+#   make deploy TRACING=otel TRANSACTION_SEARCH=true
 #   make traffic N=20 INTERVAL=2
 
 SHELL := bash
@@ -23,7 +24,9 @@ export PROFILE REGION
 
 CDK := cd infra-cdk && $(if $(REGION),AWS_REGION=$(REGION) AWS_DEFAULT_REGION=$(REGION)) \
 	npx --yes aws-cdk@$(CDK_VERSION)
-CDK_OPTS := $(if $(PROFILE),--profile $(PROFILE)) $(CDK_ARGS)
+# TRACING=xray|otel and TRANSACTION_SEARCH=true become the app's context (infra-cdk/README.md)
+CDK_OPTS := $(if $(PROFILE),--profile $(PROFILE)) $(if $(TRACING),-c tracing=$(TRACING)) \
+	$(if $(TRANSACTION_SEARCH),-c transactionSearch=$(TRANSACTION_SEARCH)) $(CDK_ARGS)
 
 .PHONY: help build demo test tools bench screenshots lambdas lambdas-test synth bootstrap deploy destroy \
 	fastdeploy-ts fastdeploy-py fastdeploy-go traffic stack-test install uninstall local
@@ -37,7 +40,7 @@ help:
 	@echo "bench         build and run the JMH benchmarks"
 	@echo "lambdas       build lambdas/{ts,py,go}/dist"
 	@echo "lambdas-test  run the tests of the three functions"
-	@echo "synth         build the functions and synthesize the xraystarter stack"
+	@echo "synth         build the functions and synthesize the xraystarter stack (TRACING=otel, TRANSACTION_SEARCH=true)"
 	@echo "bootstrap     cdk bootstrap the account/region (once)"
 	@echo "deploy        build the functions and deploy the stack"
 	@echo "destroy       delete the stack, its bucket objects, table and log groups"
@@ -135,11 +138,17 @@ tools: $(TOOLS)/.installed $(OTEL_NODE)/node_modules/.installed
 # Every part runs even when one fails, and the exit status says whether all passed: a broken function
 # test does not hide Maven's results, and --fail-at-end keeps one Maven module from hiding another's.
 # (SUBMAKE rather than $(MAKE) in the recipe, so that `make -n test` prints it and runs nothing.)
+# The last line gives the time of each part (issue 13 asks for the split), tools included.
 SUBMAKE = $(MAKE)
+test: TEST_STARTED := $(shell date +%s)
 test: tools
-	failed=; \
-	for fn in ts py go; do $(SUBMAKE) -C lambdas/$$fn test || failed="$$failed lambdas/$$fn"; done; \
-	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify --fail-at-end || failed="$$failed mvn"; \
+	failed=; took="tools $$(( $$(date +%s) - $(TEST_STARTED) )) s"; \
+	for fn in ts py go; do \
+	  t=$$SECONDS; $(SUBMAKE) -C lambdas/$$fn test || failed="$$failed lambdas/$$fn"; \
+	  took="$$took, lambdas/$$fn $$((SECONDS - t)) s"; \
+	done; \
+	t=$$SECONDS; PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" mvn -B verify --fail-at-end || failed="$$failed mvn"; \
+	echo "make test: $$took, maven $$((SECONDS - t)) s; total $$(( $$(date +%s) - $(TEST_STARTED) )) s"; \
 	if [ -n "$$failed" ]; then echo "make test: failed:$$failed" >&2; exit 1; fi
 
 bench:

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Where the prebuilt code of the three functions lies: each directory is zipped as it is
- * (no bundling, no Docker). `make lambdas` fills the default lambdas/{ts,py,go}/dist.
+ * (no bundling, no Docker). `make lambdas` fills the default lambdas/{ts,py,go}/dist (and
+ * lambdas/ts/dist-otel).
  */
 public record LambdaAssets(Path ts, Path py, Path go) {
 
@@ -16,11 +17,23 @@ public record LambdaAssets(Path ts, Path py, Path go) {
         go = requireDirectory("xraystarter-go", go);
     }
 
+    /**
+     * The TypeScript bundle for TRACING=otel: the ADOT layer patches the AWS SDK as it is required and
+     * wraps the exported handler, so lambdas/ts builds a second bundle without the SDK inside and with
+     * a plain module.exports handler.
+     */
+    static final String TS_OTEL_DIST = "dist-otel";
+
     /** The dist directories under a lambdas/ folder laid out as lambdas/{ts,py,go}/dist. */
     public static LambdaAssets under(Path lambdasDir) {
+        return under(lambdasDir, TracingMode.XRAY);
+    }
+
+    /** As {@link #under(Path)}, with lambdas/ts/dist-otel for the TypeScript function under TRACING=otel. */
+    public static LambdaAssets under(Path lambdasDir, TracingMode mode) {
         Objects.requireNonNull(lambdasDir, "lambdasDir");
         return new LambdaAssets(
-                lambdasDir.resolve("ts").resolve("dist"),
+                lambdasDir.resolve("ts").resolve(mode == TracingMode.OTEL ? TS_OTEL_DIST : "dist"),
                 lambdasDir.resolve("py").resolve("dist"),
                 lambdasDir.resolve("go").resolve("dist"));
     }

@@ -7,6 +7,7 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -30,7 +31,9 @@ import software.constructs.Construct;
 
 /**
  * The stack xspy is demonstrated on: an upload to the bucket notifies the topic, which fans out to
- * three X-Ray traced functions (TypeScript, Python, Go); each writes the object key to the table.
+ * three traced functions (TypeScript, Python, Go); each writes the object key to the table. They are
+ * traced by the X-Ray SDKs, or with TRACING=otel by OpenTelemetry ({@link OtelInstrumentation}); either
+ * way Transaction Search can be turned on with the stack ({@link TransactionSearch}).
  */
 public class XrayStarterStack extends Stack {
 
@@ -44,8 +47,20 @@ public class XrayStarterStack extends Stack {
     private final Topic topic;
     private final Table table;
 
+    /** The stack of the blog post: the functions traced by the X-Ray SDKs. */
     public XrayStarterStack(Construct scope, String id, StackProps props, LambdaAssets assets) {
+        this(scope, id, props, assets, TracingOptions.XRAY);
+    }
+
+    /**
+     * The same shape traced as {@code tracing} says. OpenTelemetry needs the stack's region at synth time
+     * (layers are regional): give the stack an env with a region.
+     */
+    public XrayStarterStack(Construct scope, String id, StackProps props, LambdaAssets assets, TracingOptions tracing) {
         super(scope, id, props);
+        OtelInstrumentation otel = tracing.mode() == TracingMode.OTEL
+                ? new OtelInstrumentation(this, OtelLayers.published().forRegion(knownRegion()), tracing.transactionSearch())
+                : null;
 
         Bucket bucket = Bucket.Builder.create(this, "Incoming")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -74,11 +89,29 @@ public class XrayStarterStack extends Stack {
         Function pyFunction = tracedFunction("PyFunction", "xraystarter-py", Runtime.PYTHON_3_13, "app.handler", assets.py());
         Function goFunction = tracedFunction("GoFunction", "xraystarter-go", Runtime.PROVIDED_AL2023, "bootstrap", assets.go());
 
+        if (otel != null) {
+            otel.autoInstrumentNode(tsFunction, "xraystarter-ts");
+            otel.autoInstrumentPython(pyFunction, "xraystarter-py");
+            otel.instrumentGoWithCollector(goFunction, "xraystarter-go");
+        }
+        if (tracing.transactionSearch()) {
+            new TransactionSearch(this, "TransactionSearch");
+        }
+
         output("BucketName", bucket.getBucketName(), BUCKET_EXPORT);
         output("TableName", table.getTableName(), TABLE_EXPORT);
         output("LambdaNameTS", tsFunction.getFunctionName(), "xraystarter-ts-name");
         output("LambdaNamePy", pyFunction.getFunctionName(), "xraystarter-py-name");
         output("LambdaNameGo", goFunction.getFunctionName(), "xraystarter-go-name");
+    }
+
+    private String knownRegion() {
+        String region = getRegion();
+        if (Token.isUnresolved(region)) {
+            throw new IllegalArgumentException("TRACING=otel needs the region at synth time, for its Lambda layers: pass REGION=… to make"
+                    + " (or set AWS_REGION / your profile's region, which cdk hands to the app as CDK_DEFAULT_REGION)");
+        }
+        return region;
     }
 
     private Function tracedFunction(String id, String functionName, Runtime runtime, String handler, Path code) {

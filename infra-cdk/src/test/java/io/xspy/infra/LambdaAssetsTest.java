@@ -28,6 +28,29 @@ class LambdaAssetsTest {
     }
 
     @Test
+    void otelTakesTheTypeScriptOtelBundleAndTheSameDistForPythonAndGo() throws IOException {
+        for (String dist : new String[] {"ts/dist-otel", "py/dist", "go/dist"}) {
+            Files.createDirectories(lambdas.resolve(dist));
+        }
+        LambdaAssets assets = LambdaAssets.under(lambdas, TracingMode.OTEL);
+        assertEquals(lambdas.resolve("ts/dist-otel").toAbsolutePath(), assets.ts());
+        assertEquals(lambdas.resolve("py/dist").toAbsolutePath(), assets.py());
+        assertEquals(lambdas.resolve("go/dist").toAbsolutePath(), assets.go());
+    }
+
+    @Test
+    void missingOtelBundleFailsWithItsPathAndTheFix() throws IOException {
+        for (String dist : new String[] {"ts/dist", "py/dist", "go/dist"}) {
+            Files.createDirectories(lambdas.resolve(dist));
+        }
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> LambdaAssets.under(lambdas, TracingMode.OTEL));
+        assertTrue(error.getMessage().startsWith("code of xraystarter-ts not found: " + lambdas.resolve("ts/dist-otel")),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("make lambdas"), error.getMessage());
+    }
+
+    @Test
     void relativePathsAreMadeAbsoluteSoTheyDoNotDependOnWhereCdkRuns() throws IOException {
         Path dist = Files.createDirectories(lambdas.resolve("dist"));
         Path relative = Path.of("").toAbsolutePath().relativize(dist);
