@@ -162,7 +162,6 @@ screenshots: build
 
 # ---- make local: the real functions on this machine, into xspy (scripts/local/local.py) ----------
 
-TRACING ?= xray
 IDLE ?=
 EXPORT ?=
 LOCAL_GO := target/local/go/bootstrap
@@ -185,5 +184,5 @@ lambdas/py/.venv/bin/opentelemetry-instrument: lambdas/py/requirements-dev.txt
 LOCAL_OTEL := $(if $(filter otel,$(TRACING)),lambdas/ts/dist-otel/index.js lambdas/py/.venv/bin/opentelemetry-instrument)
 
 local: build $(TOOLS)/.installed lambdas/ts/dist/index.js lambdas/py/dist/app.py $(LOCAL_GO) $(LOCAL_OTEL)
-	$(TOOLS)/bin/python scripts/local/local.py --count $(N) --interval $(INTERVAL) --tracing $(TRACING) \
+	$(TOOLS)/bin/python scripts/local/local.py --count $(N) --interval $(INTERVAL) --tracing $(or $(TRACING),xray) \
 		$(if $(IDLE),--idle $(IDLE)) $(if $(EXPORT),--export $(EXPORT))
