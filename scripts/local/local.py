@@ -116,16 +116,25 @@ class Stack:
                                               {"AttributeName": "SK", "AttributeType": "S"}])
         self.say(f"DynamoDB (moto) at {self.dynamodb_url}, table {TABLE}", terminal=False)
 
-    def start_xspy(self):
-        self.udp_port = free_port(socket.SOCK_DGRAM)
-        self.otlp_port = free_port()
-        serve_port = free_port()
-        self.xspy_url = f"http://127.0.0.1:{serve_port}"
-        command = [self.args.xspy, "--listen", f"127.0.0.1:{self.udp_port}", "--otlp", f"127.0.0.1:{self.otlp_port}",
-                   "serve", "--port", str(serve_port)]
-        p = self.spawn("xspy-serve", command)
-        log = self.run_dir / "xspy-serve.log"
-        self.wait_until("xspy serve", lambda: "xspy: serving" in log.read_text(errors="replace"), p, "xspy-serve")
+    def start_xspy(self, attempts=3):
+        """xspy serve with both receivers. --listen also takes the same port on TCP (sampling), which a
+        port found free for UDP may not be: then again with other ports."""
+        for attempt in range(1, attempts + 1):
+            self.udp_port = free_port(socket.SOCK_DGRAM)
+            self.otlp_port = free_port()
+            serve_port = free_port()
+            self.xspy_url = f"http://127.0.0.1:{serve_port}"
+            command = [self.args.xspy, "--listen", f"127.0.0.1:{self.udp_port}",
+                       "--otlp", f"127.0.0.1:{self.otlp_port}", "serve", "--port", str(serve_port)]
+            p = self.spawn("xspy-serve", command)
+            log = self.run_dir / "xspy-serve.log"
+            try:
+                self.wait_until("xspy serve", lambda: "xspy: serving" in log.read_text(errors="replace"),
+                                p, "xspy-serve")
+                break
+            except Failure:
+                if attempt == attempts or p.poll() is None:
+                    raise
         self.logs = client("logs", self.xspy_url)
         self.xray = client("xray", self.xspy_url)
         self.say(f"xspy: X-Ray daemon UDP 127.0.0.1:{self.udp_port}, OTLP http://127.0.0.1:{self.otlp_port}, "

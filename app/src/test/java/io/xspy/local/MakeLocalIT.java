@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * `make local N=2 INTERVAL=1 EXPORT=…` runs the three real functions (the Node bundle, the Python package,
  * the Go binary) against moto's DynamoDB into xspy, and writes what xspy received: two traces, each with
  * an invocation of every function holding its DynamoDB PutItem, the first cold and the second warm, and
- * each invocation's log lines, which xspy's log correlation finds for the trace. Then nothing it started
- * is left running (every process that inherited this test's marker variable is gone).
+ * each invocation's log lines, which xspy's log correlation finds for the trace; with IDLE=0 the second
+ * is cold again. Then nothing it started is left running (every process that inherited this test's
+ * marker variable is gone), also after a Ctrl-C in the middle of a run.
  */
 class MakeLocalIT {
 
@@ -44,14 +46,22 @@ class MakeLocalIT {
     @ParameterizedTest
     @ValueSource(strings = {"xray", "otel"})
     void theRealFunctionsTraceIntoXspy(String tracing) throws Exception {
-        for (String tool : List.of("make", "node", "npm", "go", "python3")) {
-            RequiredTool.require(onPath(tool), tool + " is not on PATH (make local runs the functions with it)");
-        }
-        RequiredTool.require(Files.isExecutable(ROOT.resolve(".tools/venv/bin/moto_server")),
-                "moto's server is not in .tools/venv (make tools)");
+        // IDLE=600: no environment is shut down between the rounds, so the second finds them warm
+        checkRun(tracing, "600", List.of(true, false));
+    }
+
+    /** IDLE=0: every environment is shut down after its invocation, so the next upload starts it cold. */
+    @Test
+    void anIdleEnvironmentStartsColdAgain() throws Exception {
+        checkRun("xray", "0", List.of(true, true));
+    }
+
+    /** make local N=2 INTERVAL=1 with this tracing and IDLE; {@code cold}: whether each round is a cold start. */
+    private void checkRun(String tracing, String idle, List<Boolean> coldByRound) throws Exception {
+        requireTools();
         Path export = dir.resolve("local-" + tracing + ".ndjson");
         String marker = UUID.randomUUID().toString();
-        String out = make(marker, "local", "N=2", "INTERVAL=1", "TRACING=" + tracing, "EXPORT=" + export);
+        String out = make(marker, "local", "N=2", "INTERVAL=1", "IDLE=" + idle, "TRACING=" + tracing, "EXPORT=" + export);
 
         assertTrue(Files.isRegularFile(export), "no export written:\n" + out);
         TraceStore store = new TraceStore();
@@ -61,7 +71,7 @@ class MakeLocalIT {
         assertEquals(2, traces.size(), "two rounds, two traces:\n" + out);
         for (int round = 0; round < traces.size(); round++) {
             Trace trace = traces.get(round);
-            boolean cold = round == 0;
+            boolean cold = coldByRound.get(round);
             List<LogLine> logs = LogCorrelation.logs(trace, store);
             for (String fn : FUNCTIONS) {
                 String where = tracing + " round " + (round + 1) + " " + fn + " in " + trace.id();
@@ -84,14 +94,18 @@ class MakeLocalIT {
         assertNoProcessLeft(marker);
     }
 
-    /** Ctrl-C (SIGINT to make's process group, as a terminal sends it) in the middle of a run stops it all. */
-    @org.junit.jupiter.api.Test
-    void ctrlCStopsEverythingItStarted() throws Exception {
+    private static void requireTools() {
         for (String tool : List.of("make", "node", "npm", "go", "python3", "setsid", "kill")) {
-            RequiredTool.require(onPath(tool), tool + " is not on PATH (make local runs the functions with it)");
+            RequiredTool.require(onPath(tool), tool + " is not on PATH (make local and this test need it)");
         }
         RequiredTool.require(Files.isExecutable(ROOT.resolve(".tools/venv/bin/moto_server")),
                 "moto's server is not in .tools/venv (make tools)");
+    }
+
+    /** Ctrl-C (SIGINT to make's process group, as a terminal sends it) in the middle of a run stops it all. */
+    @Test
+    void ctrlCStopsEverythingItStarted() throws Exception {
+        requireTools();
         Path export = dir.resolve("interrupted.ndjson");
         String marker = UUID.randomUUID().toString();
         Path log = dir.resolve("make.log");
