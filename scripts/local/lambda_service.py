@@ -102,6 +102,8 @@ def lambda_segments(name, trace_id, parent_id, function_id, inv):
 def error_type(inv):
     if inv.outcome == "timeout":
         return "Sandbox.Timedout"
+    if inv.outcome == "exit":
+        return "Runtime.ExitError"
     try:
         return json.loads(inv.body).get("errorType", "Error")
     except (ValueError, AttributeError):
@@ -111,6 +113,8 @@ def error_type(inv):
 def error_message(inv):
     if inv.outcome == "timeout":
         return "Task timed out"
+    if inv.outcome == "exit":
+        return "Runtime exited without providing a reason"
     try:
         return str(json.loads(inv.body).get("errorMessage", ""))
     except (ValueError, AttributeError):
@@ -129,6 +133,8 @@ def report_line(inv, memory_mb, max_memory_mb, trace_id=None, segment_id=None):
         line += "Status: timeout\t"
     elif inv.outcome == "init-error":
         line += "Status: error\tError Type: Runtime.InitError\t"
+    elif inv.outcome == "exit":
+        line += "Status: error\tError Type: Runtime.ExitError\t"
     if trace_id:
         line += f"\nXRAY TraceId: {trace_id}\tSegmentId: {segment_id}\tSampled: true\t"
     return line

@@ -146,7 +146,11 @@ class Environment:
                 break
             except OSError:
                 break
-            if not chunk:
+            if not chunk:  # the process has ended: its output is complete, a last line without newline too
+                os.close(self.pipe)
+                self.pipe = None
+                if self.partial:
+                    self.partial += b"\n"
                 break
             with open(self.output_path, "ab") as f:
                 f.write(chunk)
@@ -182,7 +186,22 @@ class Environment:
                 inv.init_start = self.spawned
             self.pending = inv
             self.cond.notify_all()
-        if not inv.done.wait(self.timeout_s + (30 if inv.cold else 0)):
+        deadline = time.time() + self.timeout_s + (30 if inv.cold else 0)
+        while not inv.done.wait(0.2) and time.time() < deadline:
+            process = self.process
+            if process is not None and process.poll() is not None:  # it died without answering
+                with self.lock:
+                    self._drain()
+                    inv.answered = inv.next_poll = time.time()
+                    inv.init_end = inv.init_end or inv.answered
+                    inv.taken = inv.taken or inv.answered
+                    inv.outcome = "exit"
+                    self._log(inv.answered, f"RequestId: {inv.request_id} Error: Runtime exited with error: "
+                                            f"exit status {process.returncode}\nRuntime.ExitError")
+                    self.pending = self.current = None
+                self.stop()
+                return inv
+        if not inv.done.is_set():
             with self.lock:
                 self._drain()
                 inv.answered = inv.next_poll = time.time()
