@@ -41,7 +41,7 @@ def sns_event(key, size, at):
         "eventName": "ObjectCreated:Put",
         "s3": {"s3SchemaVersion": "1.0",
                "bucket": {"name": BUCKET, "arn": f"arn:aws:s3:::{BUCKET}"},
-               "object": {"key": urllib.parse.quote_plus(key), "size": size, "eTag": secrets.token_hex(16)}},
+               "object": {"key": urllib.parse.quote_plus(key, safe="/"), "size": size, "eTag": secrets.token_hex(16)}},
     }]}
     return {"Records": [{
         "EventSource": "aws:sns", "EventVersion": "1.0",
