@@ -29,7 +29,7 @@ CDK_OPTS := $(if $(PROFILE),--profile $(PROFILE)) $(if $(TRACING),-c tracing=$(T
 	$(if $(TRANSACTION_SEARCH),-c transactionSearch=$(TRANSACTION_SEARCH)) $(CDK_ARGS)
 
 .PHONY: help build demo test tools bench screenshots lambdas lambdas-test synth bootstrap deploy destroy \
-	fastdeploy-ts fastdeploy-py fastdeploy-go traffic stack-test install uninstall
+	fastdeploy-ts fastdeploy-py fastdeploy-go traffic stack-test install uninstall local
 
 help:
 	@echo "demo          build xspy and open it on the embedded demo world"
@@ -47,6 +47,7 @@ help:
 	@echo "fastdeploy-X  update only the code of function X (ts, py, go)"
 	@echo "traffic       upload N (10) objects, one every INTERVAL (5) seconds"
 	@echo "stack-test    unit tests of the CDK stack and the traffic script"
+	@echo "local         the three real functions on this machine into xspy: N, INTERVAL, IDLE, TRACING=xray|otel, EXPORT=PATH"
 
 lambdas:
 	$(MAKE) -C lambdas/ts build
@@ -158,3 +159,30 @@ bench:
 screenshots: build
 	java -Djava.awt.headless=true -cp $(JAR) io.xspy.tui.Screenshots screenshots/
 	java -Djava.awt.headless=true -cp $(JAR) io.xspy.cli.ShellScreenshot screenshots/
+
+# ---- make local: the real functions on this machine, into xspy (scripts/local/local.py) ----------
+
+IDLE ?=
+EXPORT ?=
+LOCAL_GO := target/local/go/bootstrap
+
+# The Go function built for this machine (make lambdas builds it for Lambda's arm64).
+$(LOCAL_GO): $(wildcard lambdas/go/*.go) lambdas/go/go.mod lambdas/go/go.sum
+	cd lambdas/go && CGO_ENABLED=0 go build -tags lambda.norpc -o $(CURDIR)/$(LOCAL_GO) .
+
+# The deployed code, built by the functions' own make targets when missing or older than their sources;
+# TRACING=otel also needs the Node otel bundle and the Python dev venv with the ADOT layer's stand-in.
+TS_SOURCES := $(wildcard lambdas/ts/src/*.ts lambdas/ts/scripts/*.ts) lambdas/ts/package.json lambdas/ts/package-lock.json
+lambdas/ts/dist/index.js: $(TS_SOURCES)
+	$(MAKE) -C lambdas/ts build
+lambdas/ts/dist-otel/index.js: $(TS_SOURCES)
+	$(MAKE) -C lambdas/ts build
+lambdas/py/dist/app.py: lambdas/py/app.py lambdas/py/requirements.txt
+	$(MAKE) -C lambdas/py build
+lambdas/py/.venv/bin/opentelemetry-instrument: lambdas/py/requirements-dev.txt
+	$(MAKE) -C lambdas/py deps
+LOCAL_OTEL := $(if $(filter otel,$(TRACING)),lambdas/ts/dist-otel/index.js lambdas/py/.venv/bin/opentelemetry-instrument)
+
+local: build $(TOOLS)/.installed lambdas/ts/dist/index.js lambdas/py/dist/app.py $(LOCAL_GO) $(LOCAL_OTEL)
+	$(TOOLS)/bin/python scripts/local/local.py --count $(N) --interval $(INTERVAL) --tracing $(or $(TRACING),xray) \
+		$(if $(IDLE),--idle $(IDLE)) $(if $(EXPORT),--export $(EXPORT))

@@ -16,7 +16,8 @@ import java.util.Set;
  * store's log events, with the member names of the CloudWatch Logs API reference. Times are
  * milliseconds since the epoch. Filter patterns are the plain subset: terms and "quoted phrases", all
  * of which must occur (case-sensitive); JSON and space-delimited patterns are refused. StartQuery,
- * GetQueryResults and StopQuery run Logs Insights over aws/spans ({@link InsightsApi}).
+ * GetQueryResults and StopQuery run Logs Insights over aws/spans ({@link InsightsApi}); CreateLogGroup,
+ * CreateLogStream and PutLogEvents write into the store ({@link LogIngest}).
  */
 final class LogsApi {
 
@@ -24,16 +25,18 @@ final class LogsApi {
     static final int MAX_LIMIT = 10_000;
 
     private static final Set<String> OPERATIONS = Set.of("FilterLogEvents", "GetLogEvents", "StartQuery",
-            "GetQueryResults", "StopQuery");
+            "GetQueryResults", "StopQuery", "CreateLogGroup", "CreateLogStream", "PutLogEvents");
 
     private final TraceStore store;
     private final int pageSize;
     private final InsightsApi insights;
+    private final LogIngest ingest;
 
     LogsApi(TraceStore store, int pageSize, TransactionSearch search) {
         this.store = store;
         this.pageSize = pageSize;
         this.insights = new InsightsApi(store, search);
+        this.ingest = new LogIngest(store, System::currentTimeMillis);
     }
 
     static String operation(String target) {
@@ -49,6 +52,7 @@ final class LogsApi {
             case "GetLogEvents" -> getLogEvents(body);
             case "StartQuery" -> insights.startQuery(body, fails);
             case "GetQueryResults" -> insights.getQueryResults(body);
+            case "CreateLogGroup", "CreateLogStream", "PutLogEvents" -> ingest.handle(operation, body);
             default -> insights.stopQuery(body);
         };
     }
@@ -70,7 +74,8 @@ final class LogsApi {
         try {
             all = store.filter(group, seconds(body, "startTime", 0), seconds(body, "endTime", Long.MAX_VALUE), "");
         } catch (LogEvents.GroupNotFound e) {
-            throw notFound("The specified log group does not exist.");
+            if (!ingest.hasGroup(group)) throw notFound("The specified log group does not exist.");
+            all = List.of(); // created, nothing put yet
         }
         List<LogLine> matching = new ArrayList<>();
         for (LogLine l : all) {
@@ -101,7 +106,8 @@ final class LogsApi {
         try {
             lines = store.stream(group, stream, seconds(body, "startTime", 0), seconds(body, "endTime", Long.MAX_VALUE));
         } catch (LogEvents.GroupNotFound e) {
-            throw notFound("The specified log group does not exist.");
+            if (!ingest.hasGroup(group)) throw notFound("The specified log group does not exist.");
+            lines = List.of();
         }
         String token = ServeServer.text(body, "nextToken");
         boolean fromHead = body.path("startFromHead").asBoolean(false);
