@@ -52,6 +52,7 @@ public record LambdaInvocation(
         }
         List<LambdaInvocation> out = new ArrayList<>();
         List<Segment> unmatched = new ArrayList<>(services);
+        functions.removeIf(fn -> insideFunction(trace, fn));
         for (Segment fn : functions) {
             Segment service = serviceOf(trace, fn, unmatched);
             unmatched.remove(service);
@@ -60,6 +61,17 @@ public record LambdaInvocation(
         for (Segment service : unmatched) out.add(read(service, null));
         out.sort((a, b) -> Double.compare(a.startTime(), b.startTime()));
         return out;
+    }
+
+    /**
+     * Whether a function segment sits below another: the code's own view of the invocation (an
+     * OpenTelemetry handler span continuing Lambda's trace), not a second invocation.
+     */
+    private static boolean insideFunction(Trace trace, Segment fn) {
+        for (Segment p = trace.parentOf(fn); p != null; p = trace.parentOf(p)) {
+            if (FUNCTION_ORIGIN.equals(p.origin()) && p.kind() != Kind.SUBSEGMENT) return true;
+        }
+        return false;
     }
 
     /** The service segment above the function segment, else an unmatched one of the same name. */

@@ -33,6 +33,20 @@ class LambdaInvocationTest {
     }
 
     @Test
+    void anOpenTelemetryHandlerSpanInsideLambdasFunctionSegmentIsNotASecondInvocation() {
+        String t = "1-581cf771-a006649127e371903a2de979";
+        Trace trace = TestTraces.traces("""
+                {"id":"svc","name":"fn","origin":"AWS::Lambda","trace_id":"%1$s","start_time":100,"end_time":101,"subsegments":[{"id":"a1","name":"Attempt #1","start_time":100,"end_time":101}]}
+                {"id":"fn1","name":"fn","origin":"AWS::Lambda::Function","parent_id":"a1","trace_id":"%1$s","start_time":100.1,"end_time":100.9,"subsegments":[{"id":"inv","name":"Invocation","start_time":100.2,"end_time":100.8}]}
+                {"id":"otel","name":"fn","origin":"AWS::Lambda::Function","parent_id":"inv","trace_id":"%1$s","start_time":100.2,"end_time":100.8}
+                """.formatted(t), "t").get(0);
+        List<LambdaInvocation> all = LambdaInvocation.of(trace);
+        assertEquals(1, all.size());
+        assertEquals("fn1", all.get(0).functionSegment().id());
+        assertEquals(0.6, all.get(0).invocationDuration(), 1e-9);
+    }
+
+    @Test
     void faultedPythonInit() {
         LambdaInvocation l = LambdaInvocation.of(TestTraces.fixture("python-fault.json")).get(0);
         assertTrue(l.coldStart());
