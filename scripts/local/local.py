@@ -351,11 +351,11 @@ def run(args):
                 except Exception as e:  # the TUI stays; the log says why rounds stopped
                     stack.say(f"round {n} failed: {e!r}")
                     return
-        stack.say(f"opening xspy on {stack.xspy_url} ({args.count} rounds, every {args.interval} s): press F to "
-                  "follow new traces, q to stop everything")
+        stack.say(f"opening xspy on {stack.xspy_url} ({args.count} rounds, every {args.interval} s), following new "
+                  "traces (F stops following), q to stop everything")
         stack.quiet = True
         threading.Thread(target=rounds, name="rounds", daemon=True).start()
-        tui = subprocess.run(query, env=xspy_env())
+        tui = subprocess.run(query + ["--follow"], env=xspy_env())
         return tui.returncode
     finally:
         stack.close()

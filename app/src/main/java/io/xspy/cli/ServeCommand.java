@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
                 + "GetTraceSummaries, BatchGetTraces, GetTraceGraph, PutTraceSegments, GetSamplingRules, GetSamplingTargets, "
                 + "and Transaction Search's GetTraceSegmentDestination, UpdateTraceSegmentDestination, StartTraceRetrieval, "
                 + "ListRetrievedTraces, GetRetrievedTracesGraph, CancelTraceRetrieval) and CloudWatch Logs' JSON API "
-                + "(FilterLogEvents, GetLogEvents, and StartQuery, GetQueryResults, StopQuery over aws/spans), for the AWS CLI and SDKs:",
+                + "(FilterLogEvents, GetLogEvents, CreateLogGroup, CreateLogStream, PutLogEvents, and StartQuery, GetQueryResults, StopQuery over aws/spans), for the AWS CLI and SDKs:",
             "  aws xray get-service-graph --endpoint-url http://127.0.0.1:2772 ...",
             "On 127.0.0.1 any signature is accepted; beyond loopback (--host 0.0.0.0) only requests signed with an "
                 + "--access-key are answered."})

@@ -15,9 +15,15 @@ final class Terminal {
         return open(opened, options, null);
     }
 
+    /** The command line's display options: ASCII, colour, follow. */
+    static TuiOptions display(XspyCommand options) {
+        return TuiOptions.defaults().withAscii(options.asciiOnly()).withColor(options.colorAllowed())
+                .withFollow(options.follow);
+    }
+
     /** As above, opened at a trace when {@code traceId} is not null (xspy shell's open ID). */
     static int open(Sources.Opened opened, XspyCommand options, String traceId) throws IOException {
-        TuiOptions tui = TuiOptions.defaults().withAscii(options.asciiOnly()).withColor(options.colorAllowed());
+        TuiOptions tui = display(options);
         Clock clock = Clock.systemDefaultZone();
         if (opened.wholeStoreWindow() && !options.sinceGiven()) {
             // a recorded file: show all of it, as of its last moment

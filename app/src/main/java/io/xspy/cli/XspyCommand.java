@@ -100,6 +100,9 @@ public final class XspyCommand implements Callable<Integer> {
     @Option(names = "--ascii", scope = ScopeType.INHERIT, description = "ASCII bars and borders.")
     boolean ascii;
 
+    @Option(names = {"-f", "--follow"}, description = "Open the full-screen UI following new traces (as F does).")
+    boolean follow;
+
     /** The source an {@code xspy shell} loaded once; its commands read it instead of opening their own. */
     Sources.Opened loaded;
 
