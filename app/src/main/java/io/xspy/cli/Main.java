@@ -1,5 +1,6 @@
 package io.xspy.cli;
 
+import io.xspy.tui.StartupMarks;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        StartupMarks.mark("main");
+        int status = run(args);
+        StartupMarks.report(System.err);
+        System.exit(status);
     }
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new XspyCommand());
+        StartupMarks.mark("picocli model");
         // Unicode goes out as UTF-8 whatever the JVM's default; under a non-UTF-8 locale xspy writes ASCII
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

@@ -12,8 +12,13 @@ import io.xspy.source.TraceSource;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Cell;
 import io.xspy.timeline.Text;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.time.Clock;
@@ -40,6 +45,7 @@ public final class Tui implements AutoCloseable {
     private final AtomicBoolean windowChanged = new AtomicBoolean();
     private boolean started;
     private long lastFrameNanos;
+    private int frames;
 
     /**
      * A UI on the given terminal. {@code executor} runs the loads (tests pass a direct one for
@@ -93,15 +99,26 @@ public final class Tui implements AutoCloseable {
     public static void run(TraceSource source, TuiOptions options, Clock clock, String traceId) throws IOException {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, Charset.defaultCharset());
-        factory.setForceTextTerminal(true);
-        // Ctrl-C reaches the UI as a key (a request to quit, exit 0 like q); Lanterna's default
-        // would System.exit(1) from its input reader
-        factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
-        Terminal terminal = factory.createTerminal();
+        out.flush();
+        // the terminal's bytes go out when Lanterna flushes (once a frame), not a write(2) per character as
+        // through System.out, whose PrintStream flushes every array written
+        OutputStream tty = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        Terminal terminal;
+        if (File.separatorChar == '/') {
+            terminal = new BufferedUnixTerminal(System.in, tty, Charset.defaultCharset());
+        } else {
+            DefaultTerminalFactory factory = new DefaultTerminalFactory(tty, System.in, Charset.defaultCharset());
+            factory.setForceTextTerminal(true);
+            // Ctrl-C reaches the UI as a key (a request to quit, exit 0 like q); Lanterna's default
+            // would System.exit(1) from its input reader
+            factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
+            terminal = factory.createTerminal();
+        }
+        StartupMarks.mark("terminal");
         ByteArrayOutputStream held = new ByteArrayOutputStream();
-        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(out, terminal::flush, System.getenv("TMUX") != null) : Clipboard.NONE;
+        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(tty, terminal::flush, System.getenv("TMUX") != null) : Clipboard.NONE;
         Tui tui = new Tui(source, options, terminal, clock, null, System::nanoTime, clipboard);
+        StartupMarks.mark("ui");
         WindowChanges.watch(() -> tui.windowChanged.set(true));
         Thread restore = new Thread(tui::close, "xspy-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
@@ -116,6 +133,11 @@ public final class Tui implements AutoCloseable {
             tui.loop();
         } finally {
             tui.close();
+            try {
+                tty.flush();
+            } catch (IOException gone) {
+                // the terminal is gone; nothing more to show on it
+            }
             System.setOut(out);
             System.setErr(err);
             try {
@@ -133,7 +155,9 @@ public final class Tui implements AutoCloseable {
         started = true;
         screen.startScreen();
         screen.setCursorPosition(null);
+        StartupMarks.mark("screen started");
         app.start();
+        StartupMarks.mark("first loads started");
     }
 
     /** Runs until the user quits. */
@@ -189,6 +213,7 @@ public final class Tui implements AutoCloseable {
         app.repaint = false;
         screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         lastFrameNanos = System.nanoTime();
+        if (frames++ < 3) StartupMarks.mark("frame " + frames);
     }
 
     private final Map<Cell, TextCharacter> characters = new HashMap<>();
