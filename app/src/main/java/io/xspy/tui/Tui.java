@@ -40,6 +40,8 @@ public final class Tui implements AutoCloseable {
     private final Screen screen;
     private final Palette palette;
     private final ExecutorService ownExecutor;
+    /** Holds the own executor's loads until the first frame is drawn (null with the caller's executor). */
+    private final FirstFrameGate gate;
     private boolean dirty = true;
     /** Set on every SIGWINCH, even when the size ends where it began (a storm Lanterna sees as no resize). */
     private final AtomicBoolean windowChanged = new AtomicBoolean();
@@ -75,7 +77,8 @@ public final class Tui implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), ticker);
+        this.gate = executor == null ? new FirstFrameGate(ownExecutor) : null;
+        this.app = new App(source, options, clock, new Loader(executor == null ? gate : executor), ticker);
         this.app.clipboard = clipboard;
         this.palette = new Palette(options.color());
         this.screen = new TerminalScreen(terminal);
@@ -214,6 +217,7 @@ public final class Tui implements AutoCloseable {
         screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         lastFrameNanos = System.nanoTime();
         if (frames++ < 3) StartupMarks.mark("frame " + frames);
+        if (gate != null) gate.open();
     }
 
     private final Map<Cell, TextCharacter> characters = new HashMap<>();
