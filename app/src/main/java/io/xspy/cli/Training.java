@@ -106,10 +106,16 @@ public final class Training {
     private static void ansiTerminal() throws IOException, InterruptedException, ClassNotFoundException {
         LineMode.why(Map.of("TERM", "xterm-256color"));
         ZoneId.systemDefault().getRules();
-        Class.forName("io.xspy.tui.BufferedUnixTerminal", false, Training.class.getClassLoader()); // what Tui.run opens
-        Process stty = new ProcessBuilder("stty", "-g").redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        stty.getInputStream().readAllBytes();
-        stty.waitFor();
+        for (String uiClass : new String[] {"io.xspy.tui.BufferedUnixTerminal", "io.xspy.tui.TerminalHeadStart", "io.xspy.tui.FirstFrameGate"}) {
+            Class.forName(uiClass, false, Training.class.getClassLoader()); // what Tui.run and Main use on a real terminal
+        }
+        try {
+            Process stty = new ProcessBuilder("stty", "-g").redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            stty.getInputStream().readAllBytes();
+            stty.waitFor();
+        } catch (IOException noStty) {
+            // a build machine without stty: the process classes were loaded on the way to this
+        }
         PipedOutputStream keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys, 1 << 16);
         keys.write("\u001b[36;120R".getBytes(StandardCharsets.US_ASCII)); // the answer to Lanterna's size request
