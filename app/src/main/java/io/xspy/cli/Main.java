@@ -1,20 +1,43 @@
 package io.xspy.cli;
 
+import io.xspy.tui.StartupMarks;
+import io.xspy.tui.TerminalHeadStart;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point of the xspy jar: picocli does the parsing, errors become one line and an exit code. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        StartupMarks.mark("main");
+        if (opensTheUi(System.console() != null, args)) TerminalHeadStart.begin();
+        int status = run(args);
+        StartupMarks.report(System.err);
+        System.exit(status);
+    }
+
+    /**
+     * Whether the command line looks like the full-screen UI on a terminal: no subcommand, help or
+     * version asked for. A wrong guess costs only work on another core.
+     */
+    static boolean opensTheUi(boolean onTerminal, String... args) {
+        if (!onTerminal) return false;
+        Set<String> other = new HashSet<>(List.of("-h", "--help", "-V", "--version"));
+        for (Class<?> c : XspyCommand.class.getAnnotation(Command.class).subcommands()) other.add(c.getAnnotation(Command.class).name());
+        for (String a : args) if (other.contains(a)) return false;
+        return true;
     }
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new XspyCommand());
+        StartupMarks.mark("picocli model");
         // Unicode goes out as UTF-8 whatever the JVM's default; under a non-UTF-8 locale xspy writes ASCII
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

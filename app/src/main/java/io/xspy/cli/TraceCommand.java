@@ -51,7 +51,9 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Sources.Opened opened = Sources.open(root, root.err())) {
+            io.xspy.tui.StartupMarks.mark("source opened");
             Trace trace = find(opened, traceId);
+            io.xspy.tui.StartupMarks.mark("trace found");
             Sources.report(trace.diagnostics(), root.err());
             if (output == OutputFormat.json) {
                 ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -63,6 +65,7 @@ final class TraceCommand implements Callable<Integer> {
             }
             int columns = Math.max(40, Math.min(400, width != null ? width : terminalWidth()));
             List<TimelineRow> rows = TimelineLayout.rows(trace, Set.of());
+            io.xspy.tui.StartupMarks.mark("rows laid out");
             CriticalPath path = criticalPath ? CriticalPath.of(trace) : null;
             TimelineOptions options = TimelineOptions.full(columns, root.asciiOnly())
                     .withHighlighted(path == null ? Set.of() : path.ids());
@@ -73,7 +76,10 @@ final class TraceCommand implements Callable<Integer> {
                     .mapToObj(i -> AnsiText.of(TimelineRenderer.render(trace, rows,
                             options.withWindow(i * CHUNK_ROWS, CHUNK_ROWS).withHeader(i == 0)), color))
                     .toList();
+            io.xspy.tui.StartupMarks.mark("rendered");
             parts.forEach(root.out()::print);
+            root.out().flush();
+            io.xspy.tui.StartupMarks.mark("printed");
             if (path != null) printCriticalPath(path, color, root.asciiOnly());
         }
         return 0;

@@ -4,18 +4,29 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+import io.xspy.cli.shell.LineMode;
 import io.xspy.source.demo.DemoSource;
 import io.xspy.tui.Tui;
 import io.xspy.tui.TuiOptions;
+import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -33,7 +44,7 @@ public final class Training {
 
     private Training() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException, ClassNotFoundException {
         cli("--version");
         cli("--help");
         cli("--demo", "services");
@@ -56,6 +67,7 @@ public final class Training {
         }
         cli("--no-such-option");
         tui();
+        ansiTerminal();
         System.exit(0);
     }
 
@@ -80,6 +92,40 @@ public final class Training {
                     new KeyStroke(KeyType.Enter), key('j'), new KeyStroke(KeyType.Tab), key('x'),
                     new KeyStroke(KeyType.Escape), key('?'), new KeyStroke(KeyType.Escape), new KeyStroke(KeyType.Escape)}) {
                 terminal.addInput(k);
+                tui.step();
+            }
+            tui.close();
+        }
+    }
+
+    /**
+     * What `xspy --demo` does on a real terminal that the virtual one skips: the terminal type check,
+     * the local time zone, the stty process, and Lanterna's ANSI terminal (escape sequences out, keys
+     * and the size report in), here over byte streams.
+     */
+    private static void ansiTerminal() throws IOException, InterruptedException, ClassNotFoundException {
+        LineMode.why(Map.of("TERM", "xterm-256color"));
+        ZoneId.systemDefault().getRules();
+        for (String uiClass : new String[] {"io.xspy.tui.BufferedUnixTerminal", "io.xspy.tui.TerminalHeadStart", "io.xspy.tui.FirstFrameGate"}) {
+            Class.forName(uiClass, false, Training.class.getClassLoader()); // what Tui.run and Main use on a real terminal
+        }
+        try {
+            Process stty = new ProcessBuilder("stty", "-g").redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            stty.getInputStream().readAllBytes();
+            stty.waitFor();
+        } catch (IOException noStty) {
+            // a build machine without stty: the process classes were loaded on the way to this
+        }
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 1 << 16);
+        keys.write("\u001b[36;120R".getBytes(StandardCharsets.US_ASCII)); // the answer to Lanterna's size request
+        Terminal terminal = new ANSITerminal(in, new BufferedOutputStream(OutputStream.nullOutputStream()), StandardCharsets.UTF_8) {};
+        try (DemoSource demo = new DemoSource(1, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            TuiOptions options = new TuiOptions(Duration.between(demo.historyStart(), NOW), "", false, true, false, null);
+            Tui tui = new Tui(demo, options, terminal, Clock.fixed(NOW, ZoneOffset.UTC), Runnable::run);
+            tui.step();
+            for (String k : new String[] {"j", "\u001b[B", "\r", "\t", "\u001b[A", "x", "?", "q"}) {
+                keys.write(k.getBytes(StandardCharsets.UTF_8));
                 tui.step();
             }
             tui.close();

@@ -108,13 +108,16 @@ public final class XspyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.xspy.tui.StartupMarks.mark("parsed");
         String lineMode = io.xspy.cli.shell.LineMode.why(env);
+        io.xspy.tui.StartupMarks.mark("terminal type checked");
         if (lineMode != null) {
             err().println("xspy: " + lineMode);
             return ShellCommand.startFrom(this);
         }
         try (Sources.Opened opened = Sources.open(this, err())) {
             err().flush();
+            io.xspy.tui.StartupMarks.mark("source opened");
             return Terminal.open(opened, this);
         }
     }

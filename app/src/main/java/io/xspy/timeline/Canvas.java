@@ -44,6 +44,12 @@ public final class Canvas {
      */
     public int put(int x, int y, String text, Style style) {
         if (text == null || y < 0 || y >= height) return x;
+        if (text.length() == 1 && x >= 0 && x < width && isPlainNarrow(text.charAt(0))) {
+            // one safe one-column character (a bar cell, a border, a letter): what the loop below does for it, minus the lookups
+            clearWideAt(x, y);
+            cells[y * width + x] = Cells.of(text.charAt(0), style);
+            return x + 1;
+        }
         String safe = Text.sanitize(text, ascii);
         int col = x;
         for (int i = 0; i < safe.length() && col < width; ) {
@@ -68,6 +74,11 @@ public final class Canvas {
             i += n;
         }
         return col;
+    }
+
+    /** ASCII and Latin-1 printables, box drawing, blocks and geometric shapes short of the wide emoji ones. */
+    private static boolean isPlainNarrow(char c) {
+        return (c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c <= 0xFF) || (c >= 0x2500 && c <= 0x25FC);
     }
 
     /** Fills a run of cells with one character. */

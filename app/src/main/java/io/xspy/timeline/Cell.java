@@ -10,4 +10,16 @@ public record Cell(String text, Style style) {
     public boolean isContinuation() {
         return text.isEmpty();
     }
+
+    // written out: the record's generated equals and hashCode link through invokedynamic, whose method
+    // handles are spun into classes on first use (~15 of them, before the UI's first frame; not in the CDS archive)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Cell c && text.equals(c.text) && style == c.style;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * text.hashCode() + style.hashCode();
+    }
 }

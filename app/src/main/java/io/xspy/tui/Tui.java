@@ -12,8 +12,13 @@ import io.xspy.source.TraceSource;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Cell;
 import io.xspy.timeline.Text;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.time.Clock;
@@ -35,11 +40,14 @@ public final class Tui implements AutoCloseable {
     private final Screen screen;
     private final Palette palette;
     private final ExecutorService ownExecutor;
+    /** Holds the own executor's loads until the first frame is drawn (null with the caller's executor). */
+    private final FirstFrameGate gate;
     private boolean dirty = true;
     /** Set on every SIGWINCH, even when the size ends where it began (a storm Lanterna sees as no resize). */
     private final AtomicBoolean windowChanged = new AtomicBoolean();
     private boolean started;
     private long lastFrameNanos;
+    private int frames;
 
     /**
      * A UI on the given terminal. {@code executor} runs the loads (tests pass a direct one for
@@ -69,7 +77,8 @@ public final class Tui implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
-        this.app = new App(source, options, clock, new Loader(executor == null ? ownExecutor : executor), ticker);
+        this.gate = executor == null ? new FirstFrameGate(ownExecutor) : null;
+        this.app = new App(source, options, clock, new Loader(executor == null ? gate : executor), ticker);
         this.app.clipboard = clipboard;
         this.palette = new Palette(options.color());
         this.screen = new TerminalScreen(terminal);
@@ -93,15 +102,26 @@ public final class Tui implements AutoCloseable {
     public static void run(TraceSource source, TuiOptions options, Clock clock, String traceId) throws IOException {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        DefaultTerminalFactory factory = new DefaultTerminalFactory(out, System.in, Charset.defaultCharset());
-        factory.setForceTextTerminal(true);
-        // Ctrl-C reaches the UI as a key (a request to quit, exit 0 like q); Lanterna's default
-        // would System.exit(1) from its input reader
-        factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
-        Terminal terminal = factory.createTerminal();
+        out.flush();
+        // the terminal's bytes go out when Lanterna flushes (once a frame), not a write(2) per character as
+        // through System.out, whose PrintStream flushes every array written
+        OutputStream tty = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        Terminal terminal;
+        if (File.separatorChar == '/') {
+            terminal = new BufferedUnixTerminal(System.in, tty, Charset.defaultCharset());
+        } else {
+            DefaultTerminalFactory factory = new DefaultTerminalFactory(tty, System.in, Charset.defaultCharset());
+            factory.setForceTextTerminal(true);
+            // Ctrl-C reaches the UI as a key (a request to quit, exit 0 like q); Lanterna's default
+            // would System.exit(1) from its input reader
+            factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
+            terminal = factory.createTerminal();
+        }
+        StartupMarks.mark("terminal");
         ByteArrayOutputStream held = new ByteArrayOutputStream();
-        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(out, terminal::flush, System.getenv("TMUX") != null) : Clipboard.NONE;
+        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(tty, terminal::flush, System.getenv("TMUX") != null) : Clipboard.NONE;
         Tui tui = new Tui(source, options, terminal, clock, null, System::nanoTime, clipboard);
+        StartupMarks.mark("ui");
         WindowChanges.watch(() -> tui.windowChanged.set(true));
         Thread restore = new Thread(tui::close, "xspy-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
@@ -116,6 +136,11 @@ public final class Tui implements AutoCloseable {
             tui.loop();
         } finally {
             tui.close();
+            try {
+                tty.flush();
+            } catch (IOException gone) {
+                // the terminal is gone; nothing more to show on it
+            }
             System.setOut(out);
             System.setErr(err);
             try {
@@ -133,7 +158,9 @@ public final class Tui implements AutoCloseable {
         started = true;
         screen.startScreen();
         screen.setCursorPosition(null);
+        StartupMarks.mark("screen started");
         app.start();
+        StartupMarks.mark("first loads started");
     }
 
     /** Runs until the user quits. */
@@ -189,6 +216,8 @@ public final class Tui implements AutoCloseable {
         app.repaint = false;
         screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         lastFrameNanos = System.nanoTime();
+        if (frames++ < 3) StartupMarks.mark("frame " + frames);
+        if (gate != null) gate.open();
     }
 
     private final Map<Cell, TextCharacter> characters = new HashMap<>();

@@ -75,6 +75,18 @@ class LauncherIT {
     }
 
     @Test
+    void theArchiveHoldsWhatTheFirstFrameOnARealTerminalLoads() throws Exception {
+        // the representative run covers the terminal a user's xspy --demo opens, not only the virtual one
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Run run = run(Map.of(), java, "-XX:SharedArchiveFile=" + JAR.resolveSibling("xspy.jsa"), "-XX:+PrintSharedArchiveAndExit",
+                "-XX:+PrintSharedDictionary", "-cp", JAR.toString());
+        for (String shared : new String[] {"io.xspy.tui.BufferedUnixTerminal", "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
+                "com.googlecode.lanterna.input.ScreenInfoCharacterPattern", "java.lang.ProcessImpl", "java.time.zone.TzdbZoneRulesProvider"}) {
+            assertTrue(run.out().contains(" " + shared + " "), shared + " is not in the archive:\n" + head(run.out()));
+        }
+    }
+
+    @Test
     void aMissingCorruptOrForeignArchiveIsSkippedSilently() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("lib"));
         Files.copy(LAUNCHER, dir.resolve("xspy"));

@@ -1,6 +1,7 @@
 package io.xspy.cli.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,18 @@ class ShellBitsTest {
         assertNull(LineMode.why(Map.of("TERM", "xterm-256color")));
         assertNull(LineMode.why(Map.of("TERM", "tmux-256color")));
         assertNull(LineMode.why(Map.of())); // unknown: the full screen, as before
+    }
+
+    @Test
+    void commonTerminalFamiliesAreKnownToDrawWithoutAskingTerminfo() {
+        for (String term : List.of("xterm", "xterm-256color", "xterm-kitty", "tmux-256color", "screen.xterm-256color",
+                "screen-256color", "rxvt-unicode-256color", "linux", "alacritty", "foot-extra", "vt100")) {
+            assertTrue(LineMode.knownFullScreen(term), term);
+        }
+        // these are left to terminfo (or, for dumb, refused before it)
+        for (String term : List.of("dumb", "emacs", "xtermish", "cons25", "vt52", "")) {
+            assertFalse(LineMode.knownFullScreen(term), term);
+        }
     }
 
     @Test

@@ -1,0 +1,28 @@
+package io.xspy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The terminal's head start is begun only for what looks like the full-screen UI on a terminal. */
+class MainHeadStartTest {
+    @Test
+    void theUiOnATerminalGetsAHeadStart() {
+        assertTrue(Main.opensTheUi(true));
+        assertTrue(Main.opensTheUi(true, "--demo"));
+        assertTrue(Main.opensTheUi(true, "--file", "traces.json", "--since", "1h"));
+    }
+
+    @Test
+    void commandsHelpVersionAndPipesDoNot() {
+        assertFalse(Main.opensTheUi(false, "--demo"));
+        for (String command : new String[] {"services", "traces", "trace", "logs", "export", "serve", "shell", "diff", "stats"}) {
+            assertFalse(Main.opensTheUi(true, "--demo", command), command);
+        }
+        assertFalse(Main.opensTheUi(true, "--version"));
+        assertFalse(Main.opensTheUi(true, "-V"));
+        assertFalse(Main.opensTheUi(true, "--demo", "--help"));
+        assertFalse(Main.opensTheUi(true, "-h"));
+    }
+}
