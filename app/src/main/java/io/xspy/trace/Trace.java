@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * An assembled trace: its root nodes (the segments without a caller, and orphans), the documents it
@@ -24,6 +26,8 @@ public final class Trace {
     private final double end;
     private final Status status;
     private final boolean inProgress;
+    /** What other packages derived from this trace (filter indexes), by {@link Derived} slot; filled on use. */
+    private volatile Object[] derived;
 
     public Trace(String id, List<Segment> roots, Set<String> orphanIds, List<Segment> documents,
             List<Diagnostic> diagnostics) {
@@ -124,6 +128,45 @@ public final class Trace {
             }
         }
         return false;
+    }
+
+    /**
+     * Something another package derives from a trace (the filters' indexes), kept with the trace rather
+     * than in a shared map: no lock between threads, and it goes when the trace goes. Keys are
+     * constants; there are at most {@value #DERIVED_SLOTS}.
+     */
+    public static final class Derived<T> {
+        private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
+        private final int slot = NEXT_SLOT.getAndIncrement();
+        private final Function<Trace, T> build;
+
+        public Derived(Function<Trace, T> build) {
+            if (slot >= DERIVED_SLOTS) throw new IllegalStateException("more than " + DERIVED_SLOTS + " derived keys");
+            this.build = build;
+        }
+    }
+
+    private static final int DERIVED_SLOTS = 8;
+
+    /**
+     * The value for {@code key}, built on first use. Two threads may both build it (it is a pure
+     * function of the immutable trace); either result is kept.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Derived<T> key) {
+        Object[] slots = derived;
+        if (slots == null) {
+            synchronized (this) {
+                if (derived == null) derived = new Object[DERIVED_SLOTS];
+                slots = derived;
+            }
+        }
+        Object value = slots[key.slot];
+        if (value == null) {
+            value = key.build.apply(this);
+            slots[key.slot] = value; // the values' fields are final: safely published through them
+        }
+        return (T) value;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.xspy.source.local;
 
+import io.xspy.query.FilterIndexes;
 import io.xspy.source.LogEvents;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.LogLine;
@@ -102,6 +103,7 @@ public final class TraceStore implements LogEvents {
         private synchronized View assemble() {
             if (view == null) {
                 Trace t = trace();
+                FilterIndexes.build(t); // listed traces get filtered: index them now, not on the first filter
                 view = new View(t, TraceSummary.of(t));
             }
             return view;
