@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * One node of a trace: a segment document, an inferred segment, or a subsegment, with every field
- * X-Ray documents. Times are seconds since the epoch; {@code endTime} is null while in progress.
+ * X-Ray documents. Times are seconds since the epoch; {@code end} is NaN while in progress (a primitive:
+ * a boxed time per node costs 16 bytes more), and {@link #endTime} null.
  * {@code json} is the JSON the node was read from (deflated; null for a node built in code): the raw
  * view, export and the fields xspy does not model ({@link #service}, {@link #sql}, {@link #metadata})
  * read it on demand, so a stored trace holds no JSON tree.
@@ -24,7 +25,7 @@ public record Segment(
         String parentId,
         String name,
         double startTime,
-        Double endTime,
+        double end,
         boolean inProgress,
         Kind kind,
         boolean independent,
@@ -90,14 +91,19 @@ public record Segment(
         return kind != Kind.SUBSEGMENT || independent;
     }
 
+    /** The end time, or null while in progress. */
+    public Double endTime() {
+        return Double.isNaN(end) ? null : end;
+    }
+
     /** Seconds from start to end; zero while in progress. */
     public double duration() {
-        return endTime == null ? 0 : endTime - startTime;
+        return Double.isNaN(end) ? 0 : end - startTime;
     }
 
     /** The end time, or the start time for an in-progress node. */
     public double endOrStart() {
-        return endTime == null ? startTime : endTime;
+        return Double.isNaN(end) ? startTime : end;
     }
 
     /** The node's own status: its flags, else its HTTP response code. */
@@ -126,7 +132,7 @@ public record Segment(
 
     /** The same node with other children. */
     public Segment withSubsegments(List<Segment> children) {
-        return new Segment(id, traceId, parentId, name, startTime, endTime, inProgress, kind, independent, origin,
+        return new Segment(id, traceId, parentId, name, startTime, end, inProgress, kind, independent, origin,
                 namespace, precursorIds, user, resourceArn, http, aws, annotations, error, throttle, fault, cause,
                 children, json);
     }

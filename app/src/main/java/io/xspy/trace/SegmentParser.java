@@ -121,7 +121,7 @@ public final class SegmentParser {
 
         object(n, "service", id); // reported when not an object; read from the JSON when asked for
         object(n, "sql", id);
-        return new Segment(id, traceId, parentId, name, start, end, inProgress, kind, independent,
+        return new Segment(id, traceId, parentId, name, start, end == null ? Double.NaN : end, inProgress, kind, independent,
                 intern(text(n, "origin", id)), intern(text(n, "namespace", id)), strings(n, "precursor_ids", id),
                 intern(text(n, "user", id)), resourceArn(n), http(n.get("http"), id),
                 aws(n.get("aws"), json, id), annotations(n.get("annotations"), id),
