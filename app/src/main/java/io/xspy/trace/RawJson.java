@@ -16,7 +16,8 @@ import java.util.zip.Inflater;
  * times its text in heap; the deflated text a fifth of it), and read back on demand for the raw view,
  * the fields xspy does not model (metadata, sql, service, aws extras) and export. A document holds its
  * own bytes, deflated with a preset dictionary of common X-Ray fields (segment documents are small,
- * too small for deflate to learn much from them alone); a subsegment is a place in its document.
+ * too small for deflate to learn much from them alone) once {@link #compact} is called; a subsegment
+ * is a place in its document.
  * The text is what Jackson writes for the tree that was read, so export writes what it always wrote.
  * Deflate's fastest level: on demo documents it keeps 225 bytes of 910 where the default level keeps
  * 190, at a fraction of the time (ingest runs at tens of thousands of documents a second).
@@ -27,15 +28,20 @@ public final class RawJson {
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
 
-    /** A document: its deflated UTF-8 text and its length; a subsegment: null and -1. */
-    private final byte[] deflated;
+    /**
+     * A document: its UTF-8 text until {@link #compact} deflates it (ingest stays cheap; the store
+     * deflates a trace's documents when it lists the trace), then the deflated text and its length.
+     * Written deflated first, plain cleared second, so a reader that finds no plain text finds deflated.
+     */
+    private volatile byte[] plain;
+    private volatile byte[] deflated;
     private final int length;
     /** A subsegment: the node it is embedded in, and its index in that node's subsegments array. */
     private final RawJson parent;
     private final int index;
 
-    private RawJson(byte[] deflated, int length, RawJson parent, int index) {
-        this.deflated = deflated;
+    private RawJson(byte[] plain, int length, RawJson parent, int index) {
+        this.plain = plain;
         this.length = length;
         this.parent = parent;
         this.index = index;
@@ -48,7 +54,15 @@ public final class RawJson {
 
     static RawJson document(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new RawJson(deflate(bytes), bytes.length, null, -1);
+        return new RawJson(bytes, bytes.length, null, -1);
+    }
+
+    /** Deflates a document's text (once; a subsegment has none of its own). */
+    public synchronized void compact() {
+        byte[] text = plain;
+        if (text == null) return;
+        deflated = deflate(text);
+        plain = null;
     }
 
     /** The subsegment at {@code index} of this node's {@code subsegments} array. */
@@ -60,7 +74,7 @@ public final class RawJson {
     public JsonNode node() {
         if (parent == null) {
             try {
-                return Json.read(new String(inflate(), StandardCharsets.UTF_8));
+                return Json.read(new String(bytes(), StandardCharsets.UTF_8));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored JSON no longer parses", e); // it was written by Jackson
             }
@@ -80,12 +94,17 @@ public final class RawJson {
 
     /** The node's JSON text: a document's as stored, a subsegment's as Jackson writes it. */
     public String text() {
-        return parent == null ? new String(inflate(), StandardCharsets.UTF_8) : node().toString();
+        return parent == null ? new String(bytes(), StandardCharsets.UTF_8) : node().toString();
     }
 
-    /** Heap held by the deflated bytes (for measurements). */
-    public int deflatedSize() {
-        return deflated == null ? 0 : deflated.length;
+    /** Whether the text is held deflated (a subsegment's is its document's). */
+    public boolean isCompact() {
+        return parent == null ? plain == null : parent.isCompact();
+    }
+
+    private byte[] bytes() {
+        byte[] text = plain;
+        return text != null ? text : inflate(deflated);
     }
 
     private static byte[] deflate(byte[] bytes) {
@@ -103,7 +122,7 @@ public final class RawJson {
         return java.util.Arrays.copyOf(buffer, size);
     }
 
-    private byte[] inflate() {
+    private byte[] inflate(byte[] deflated) {
         Inflater inflater = INFLATERS.get();
         inflater.reset();
         inflater.setDictionary(DICTIONARY); // raw deflate: set before the first inflate, as it was for deflate

@@ -128,6 +128,9 @@ public final class TraceStore implements LogEvents {
 
         private synchronized View assemble() {
             if (view == null) {
+                for (int i = 0; i < size; i++) {
+                    if (documents[i].json() != null) documents[i].json().compact(); // off the ingest path
+                }
                 Trace t = trace();
                 FilterIndexes.build(t); // listed traces get filtered: index them now, not on the first filter
                 view = new View(t, TraceSummary.of(t));

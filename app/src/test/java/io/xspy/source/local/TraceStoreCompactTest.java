@@ -40,6 +40,10 @@ class TraceStoreCompactTest {
         assertEquals(world.uploads(), sent.size());
         assertEquals(true, sent.size() > 1_000, sent.size() + " traces");
         assertEquals(sent.size(), store.counters().traces(), "more than a thousand traces, all held");
+        assertEquals(sent.size(), store.views().size());
+        for (Trace t : store.traces()) {
+            for (Segment d : t.documents()) assertEquals(true, d.json().isCompact(), "deflated once listed: " + d.id());
+        }
 
         for (Map.Entry<String, List<String>> e : sent.entrySet()) {
             Trace t = store.trace(e.getKey());
