@@ -18,7 +18,7 @@ import java.util.Locale;
  * through SNS to three Lambda functions: 8 documents, about 30 nodes each), forces full collections and
  * prints the heap in use per trace and per stored document, first with the documents only, then once
  * every trace has been listed (what the trace list and the filters read; listing deflates the documents
- * and builds the filter indexes). 100,000 traces need about 1.7 GB before and 1.4 GB after listing
+ * and builds the filter indexes). 100,000 traces held 1.55 GB before and 1.3 GB after listing (measured 2026-11-30)
  * (the 512 MB goal of issue 13 is not met yet). Run:
  * {@code java -Xmx2500m -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.xspy.bench.StoreFootprintMeasure [traces=100000]}
  */
