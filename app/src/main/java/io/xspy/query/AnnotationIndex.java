@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class AnnotationIndex {
 
-    private static final TraceCache<AnnotationIndex> CACHE = new TraceCache<>(AnnotationIndex::build);
+    private static final Trace.Derived<AnnotationIndex> INDEX = new Trace.Derived<>(AnnotationIndex::build);
     private static final AnnotationIndex EMPTY = new AnnotationIndex(new String[0], new Object[0]);
 
     private final String[] keys;
@@ -24,7 +24,7 @@ final class AnnotationIndex {
     }
 
     static AnnotationIndex of(Trace trace) {
-        return CACHE.of(trace);
+        return trace.derived(INDEX);
     }
 
     private static AnnotationIndex build(Trace trace) {

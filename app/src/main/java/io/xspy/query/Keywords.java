@@ -187,10 +187,7 @@ public final class Keywords {
 
     /** The segment's resource_arn (for example a Lambda function's ARN), or null. */
     private static String resourceArn(Segment s) {
-        var raw = s.raw();
-        if (raw == null) return null;
-        var value = raw.path("resource_arn");
-        return value.isTextual() ? value.asText() : null;
+        return s.resourceArn();
     }
 
     /**

@@ -41,11 +41,11 @@ final class RootCauseFilter {
     /** Keywords that only mean something on some kinds of root cause. */
     static final Set<String> RESPONSETIME_ONLY = Set.of("coverage");
 
-    private static final TraceCache<RootCauses> CACHE = new TraceCache<>(RootCauses::of);
+    private static final Trace.Derived<RootCauses> INDEX = new Trace.Derived<>(RootCauses::of);
 
     /** The trace's root causes, computed once per trace for every rootcause.* filter (json too). */
     static RootCauses of(Trace trace) {
-        return CACHE.of(trace);
+        return trace.derived(INDEX);
     }
 
     static Condition condition(Kind kind, Level level, Predicate<Element> test) {

@@ -10,13 +10,13 @@ final class RootCauseJsonFilter {
 
     private RootCauseJsonFilter() {}
 
-    private static final TraceCache<RootCauseJson.Documents> CACHE =
-            new TraceCache<>(trace -> RootCauseJson.documents(RootCauseFilter.of(trace)));
+    private static final Trace.Derived<RootCauseJson.Documents> DOCUMENTS =
+            new Trace.Derived<>(trace -> RootCauseJson.documents(RootCauseFilter.of(trace)));
 
     static Condition condition(RootCausePattern pattern) {
         return new Condition() {
             public boolean test(Trace trace, Segment node) {
-                return pattern.matches(CACHE.of(trace));
+                return pattern.matches(trace.derived(DOCUMENTS));
             }
 
             public int cost() {

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class ServiceNodes {
 
-    private static final TraceCache<ServiceNodes> CACHE = new TraceCache<>(ServiceNodes::build);
+    private static final Trace.Derived<ServiceNodes> INDEX = new Trace.Derived<>(ServiceNodes::build);
 
     private final Segment[] nodes;
     private final ServiceId[] ids;
@@ -33,7 +33,7 @@ final class ServiceNodes {
     }
 
     static ServiceNodes of(Trace trace) {
-        return CACHE.of(trace);
+        return trace.derived(INDEX);
     }
 
     private static ServiceNodes build(Trace trace) {

@@ -221,7 +221,7 @@ public final class XrayJson {
         out.put("LimitExceeded", false);
         ArrayNode segments = out.putArray("Segments");
         for (Segment doc : trace.documents()) {
-            segments.addObject().put("Id", doc.id()).put("Document", doc.raw().toString());
+            segments.addObject().put("Id", doc.id()).put("Document", doc.rawText());
         }
         return out;
     }

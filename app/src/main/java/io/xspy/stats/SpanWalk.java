@@ -173,7 +173,7 @@ final class SpanWalk {
 
     /** The qualifier of arn:aws:lambda:REGION:ACCOUNT:function:NAME:QUALIFIER, else $LATEST. */
     static String version(Segment s) {
-        String arn = s.raw() == null ? null : s.raw().path("resource_arn").asText(null);
+        String arn = s.resourceArn();
         if (arn == null) arn = s.aws().functionArn();
         if (arn == null) return "$LATEST";
         String[] parts = arn.split(":");

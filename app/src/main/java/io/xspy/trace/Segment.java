@@ -12,8 +12,11 @@ import java.util.function.Consumer;
 
 /**
  * One node of a trace: a segment document, an inferred segment, or a subsegment, with every field
- * X-Ray documents. Times are seconds since the epoch; {@code endTime} is null while in progress.
- * {@code raw} is the JSON the node was read from, for the raw view and for export.
+ * X-Ray documents. Times are seconds since the epoch; {@code end} is NaN while in progress (a primitive:
+ * a boxed time per node costs 16 bytes more), and {@link #endTime} null.
+ * {@code json} is the JSON the node was read from (deflated; null for a node built in code): the raw
+ * view, export and the fields xspy does not model ({@link #service}, {@link #sql}, {@link #metadata})
+ * read it on demand, so a stored trace holds no JSON tree.
  * {@code subsegments} are the node's children in the assembled tree, ordered by start time.
  */
 public record Segment(
@@ -22,7 +25,7 @@ public record Segment(
         String parentId,
         String name,
         double startTime,
-        Double endTime,
+        double end,
         boolean inProgress,
         Kind kind,
         boolean independent,
@@ -30,27 +33,57 @@ public record Segment(
         String namespace,
         List<String> precursorIds,
         String user,
-        JsonNode service,
+        String resourceArn,
         HttpInfo http,
         AwsInfo aws,
-        JsonNode sql,
         Map<String, Object> annotations,
-        JsonNode metadata,
         boolean error,
         boolean throttle,
         boolean fault,
         Cause cause,
         List<Segment> subsegments,
-        JsonNode raw) {
+        RawJson json) {
 
     public Segment {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         precursorIds = List.copyOf(precursorIds);
-        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        annotations = annotations.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         subsegments = List.copyOf(subsegments);
         http = http == null ? HttpInfo.NONE : http;
         aws = aws == null ? AwsInfo.NONE : aws;
+    }
+
+    /** The JSON the node was read from, parsed anew on each call; null for a node built in code. */
+    public JsonNode raw() {
+        return json == null ? null : json.node();
+    }
+
+    /** The JSON text the node was read from (a document's as stored), or null. */
+    public String rawText() {
+        return json == null ? null : json.text();
+    }
+
+    /** The service object (version, runtime), or null. */
+    public JsonNode service() {
+        return objectField("service");
+    }
+
+    /** The sql object, or null. */
+    public JsonNode sql() {
+        return objectField("sql");
+    }
+
+    /** The metadata as sent, or null. */
+    public JsonNode metadata() {
+        JsonNode raw = raw();
+        return raw == null ? null : raw.get("metadata");
+    }
+
+    private JsonNode objectField(String field) {
+        JsonNode raw = raw();
+        JsonNode v = raw == null ? null : raw.get(field);
+        return v != null && v.isObject() ? v : null;
     }
 
     /** Whether this node was sent as a document of its own (a segment or an independent subsegment). */
@@ -58,14 +91,19 @@ public record Segment(
         return kind != Kind.SUBSEGMENT || independent;
     }
 
+    /** The end time, or null while in progress. */
+    public Double endTime() {
+        return Double.isNaN(end) ? null : end;
+    }
+
     /** Seconds from start to end; zero while in progress. */
     public double duration() {
-        return endTime == null ? 0 : endTime - startTime;
+        return Double.isNaN(end) ? 0 : end - startTime;
     }
 
     /** The end time, or the start time for an in-progress node. */
     public double endOrStart() {
-        return endTime == null ? startTime : endTime;
+        return Double.isNaN(end) ? startTime : end;
     }
 
     /** The node's own status: its flags, else its HTTP response code. */
@@ -94,9 +132,9 @@ public record Segment(
 
     /** The same node with other children. */
     public Segment withSubsegments(List<Segment> children) {
-        return new Segment(id, traceId, parentId, name, startTime, endTime, inProgress, kind, independent, origin,
-                namespace, precursorIds, user, service, http, aws, sql, annotations, metadata, error, throttle,
-                fault, cause, children, raw);
+        return new Segment(id, traceId, parentId, name, startTime, end, inProgress, kind, independent, origin,
+                namespace, precursorIds, user, resourceArn, http, aws, annotations, error, throttle, fault, cause,
+                children, json);
     }
 
     /** Visits this node and all its descendants, depth first, parents before children. */

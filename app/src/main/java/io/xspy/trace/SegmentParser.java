@@ -57,12 +57,20 @@ public final class SegmentParser {
             report(id, "independent subsegment without parent_id; kept as an orphan");
         }
         Kind kind = independent ? Kind.SUBSEGMENT : bool(doc, "inferred", id) ? Kind.INFERRED : Kind.SEGMENT;
-        return parseNode(doc, id, traceId, parentId, kind, independent, null);
+        return parseNode(doc, RawJson.document(doc), id, traceId.intern(), parentId, kind, independent, null);
     }
 
-    private Segment parseNode(JsonNode n, String id, String traceId, String parentId, Kind kind, boolean independent,
-            Double parentStart) {
-        String name = text(n, "name", id);
+    /**
+     * Names, types and the like repeat across every trace: one copy of each (String.intern's table lets
+     * go of what no trace holds any more). Ids and times are unique and are not interned.
+     */
+    private static String intern(String s) {
+        return s == null ? null : s.intern();
+    }
+
+    private Segment parseNode(JsonNode n, RawJson json, String id, String traceId, String parentId, Kind kind,
+            boolean independent, Double parentStart) {
+        String name = intern(text(n, "name", id));
         if (name == null || name.isEmpty()) {
             report(id, "missing required field name");
             name = "(unnamed)";
@@ -97,25 +105,28 @@ public final class SegmentParser {
             if (!subs.isArray()) {
                 report(id, "subsegments is " + describe(subs) + ", not an array; ignored");
             } else {
-                for (JsonNode sub : subs) {
+                for (int i = 0; i < subs.size(); i++) {
+                    JsonNode sub = subs.get(i);
                     if (!sub.isObject()) {
                         report(id, "a subsegment is " + describe(sub) + ", not an object; skipped");
                         continue;
                     }
                     String subId = idOf(sub, id);
-                    Segment child = parseNode(sub, subId, traceId, id, Kind.SUBSEGMENT, false, start);
+                    Segment child = parseNode(sub, json.subsegment(i), subId, traceId, id, Kind.SUBSEGMENT, false, start);
                     if (child != null) children.add(child);
                 }
                 children.sort(TraceAssembler.BY_START);
             }
         }
 
-        return new Segment(id, traceId, parentId, name, start, end, inProgress, kind, independent,
-                text(n, "origin", id), text(n, "namespace", id), strings(n, "precursor_ids", id),
-                text(n, "user", id), object(n, "service", id), http(n.get("http"), id), aws(n.get("aws"), id),
-                object(n, "sql", id), annotations(n.get("annotations"), id), n.get("metadata"),
+        object(n, "service", id); // reported when not an object; read from the JSON when asked for
+        object(n, "sql", id);
+        return new Segment(id, traceId, parentId, name, start, end == null ? Double.NaN : end, inProgress, kind, independent,
+                intern(text(n, "origin", id)), intern(text(n, "namespace", id)), strings(n, "precursor_ids", id),
+                intern(text(n, "user", id)), resourceArn(n), http(n.get("http"), id),
+                aws(n.get("aws"), json, id), annotations(n.get("annotations"), id),
                 bool(n, "error", id), bool(n, "throttle", id), bool(n, "fault", id), cause(n.get("cause"), id),
-                children, n);
+                children, json);
     }
 
     private String idOf(JsonNode n, String parentId) {
@@ -124,6 +135,12 @@ public final class SegmentParser {
         String made = (parentId == null ? "missing-id" : parentId) + "#" + (++unnamedIds);
         report(made, "missing required field id; called " + made);
         return made;
+    }
+
+    /** The resource_arn (a Lambda function's, an SNS topic's), or null; filters read it. */
+    private static String resourceArn(JsonNode n) {
+        JsonNode v = n.get("resource_arn");
+        return v != null && v.isTextual() ? intern(v.asText()) : null;
     }
 
     private HttpInfo http(JsonNode h, String id) {
@@ -136,12 +153,14 @@ public final class SegmentParser {
         JsonNode res = h.path("response");
         Double status = number(res, "status", id);
         Double length = number(res, "content_length", id);
-        return new HttpInfo(text(req, "method", id), text(req, "url", id), text(req, "user_agent", id),
+        HttpInfo info = new HttpInfo(intern(text(req, "method", id)), text(req, "url", id), text(req, "user_agent", id),
                 text(req, "client_ip", id), optionalBool(req, "x_forwarded_for", id), optionalBool(req, "traced", id),
                 status == null ? null : status.intValue(), length == null ? null : length.longValue());
+        // a bare response status (or method) repeats in every trace: share it; urls and addresses do not repeat
+        return info.url() == null && info.clientIp() == null && info.userAgent() == null ? Canonical.of(info) : info;
     }
 
-    private AwsInfo aws(JsonNode a, String id) {
+    private AwsInfo aws(JsonNode a, RawJson json, String id) {
         if (a == null || a.isNull()) return AwsInfo.NONE;
         if (!a.isObject()) {
             report(id, "aws is " + describe(a) + ", not an object; ignored");
@@ -154,12 +173,12 @@ public final class SegmentParser {
         String logGroup = null;
         JsonNode logs = a.get("cloudwatch_logs");
         if (logs != null && logs.isArray() && logs.size() > 0) logGroup = text(logs.get(0), "log_group", id);
-        String functionName = text(a, "function_name", id);
-        String functionArn = text(a, "function_arn", id);
-        return new AwsInfo(text(a, "request_id", id), text(a, "operation", id), text(a, "region", id),
-                text(a, "account_id", id), text(a, "table_name", id), text(a, "queue_url", id), functionArn,
-                functionName, text(a, "bucket_name", id), text(a, "topic_arn", id),
-                strings(a, "resource_names", id), logGroup, xraySdk, a);
+        String functionName = intern(text(a, "function_name", id));
+        String functionArn = intern(text(a, "function_arn", id));
+        return new AwsInfo(text(a, "request_id", id), intern(text(a, "operation", id)), intern(text(a, "region", id)),
+                intern(text(a, "account_id", id)), intern(text(a, "table_name", id)), intern(text(a, "queue_url", id)),
+                functionArn, functionName, intern(text(a, "bucket_name", id)), intern(text(a, "topic_arn", id)),
+                strings(a, "resource_names", id), intern(logGroup), intern(xraySdk), json);
     }
 
     private Map<String, Object> annotations(JsonNode a, String id) {
@@ -261,8 +280,8 @@ public final class SegmentParser {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (JsonNode e : v) if (e.isValueNode() && !e.isNull()) out.add(e.asText());
-        return out;
+        for (JsonNode e : v) if (e.isValueNode() && !e.isNull()) out.add(intern(e.asText()));
+        return List.copyOf(out);
     }
 
     private JsonNode object(JsonNode n, String field, String id) {

@@ -20,8 +20,13 @@ public record ServiceId(String name, List<String> names, String accountId, Strin
         return new ServiceId(name, List.of(name), null, type);
     }
 
-    /** The service the node stands for or calls; null for a subsegment that calls nothing. */
+    /** The service the node stands for or calls; null for a subsegment that calls nothing. One instance per service. */
     public static ServiceId of(Segment s) {
+        ServiceId id = build(s);
+        return id == null ? null : Canonical.of(id);
+    }
+
+    private static ServiceId build(Segment s) {
         if (s.kind() != Kind.SUBSEGMENT) {
             String type = s.origin();
             if (type == null && s.kind() == Kind.INFERRED) type = "remote";

@@ -101,6 +101,12 @@ public final class TraceAssembler {
         return false;
     }
 
+    private static boolean sameNodes(List<Segment> a, List<Segment> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
+        return true;
+    }
+
     /** Turns the mutable tree into immutable segments, children by start time, without recursion. */
     private static List<Segment> freeze(List<Node> roots) {
         Map<Node, Segment> frozen = new HashMap<>();
@@ -117,7 +123,8 @@ public final class TraceAssembler {
             List<Segment> kids = new ArrayList<>(n.children.size());
             for (Node c : n.children) kids.add(frozen.remove(c));
             kids.sort(BY_START);
-            frozen.put(n, n.segment.withSubsegments(kids));
+            // most nodes keep the children they were read with: share them rather than hold a copy
+            frozen.put(n, sameNodes(kids, n.segment.subsegments()) ? n.segment : n.segment.withSubsegments(kids));
         }
         List<Segment> out = new ArrayList<>(roots.size());
         for (Node r : roots) out.add(frozen.get(r));

@@ -34,7 +34,7 @@ final class RawScreen implements Screen {
     @Override public boolean globalHints() { return false; }
 
     private void copy(App app) {
-        if (segment.raw() == null) app.info("no raw document to copy");
+        if (segment.json() == null) app.info("no raw document to copy");
         else app.copy("raw JSON of " + segment.name(), json(), false);
     }
 

@@ -77,13 +77,15 @@ final class SegmentDetail {
                 out.add(Line.of("  " + e.getKey() + " = " + e.getValue()));
             }
         }
-        if (s.metadata() != null && !s.metadata().isEmpty()) {
+        var metadata = s.metadata(); // each read parses the stored JSON
+        if (metadata != null && !metadata.isEmpty()) {
             out.add(new Line("metadata", Style.ACCENT));
-            for (String l : pretty(s.metadata())) out.add(Line.of("  " + l));
+            for (String l : pretty(metadata)) out.add(Line.of("  " + l));
         }
-        if (s.sql() != null && !s.sql().isEmpty()) {
+        var sql = s.sql();
+        if (sql != null && !sql.isEmpty()) {
             out.add(new Line("sql", Style.ACCENT));
-            for (String l : pretty(s.sql())) out.add(Line.of("  " + l));
+            for (String l : pretty(sql)) out.add(Line.of("  " + l));
         }
         cause(out, trace, s.cause());
         return out;
@@ -116,7 +118,7 @@ final class SegmentDetail {
     /** The node's JSON as it was sent, pretty-printed, for the raw view. */
     static List<Line> raw(Segment s) {
         List<Line> out = new ArrayList<>();
-        if (s.raw() == null) {
+        if (s.json() == null) {
             out.add(new Line("(no raw document for " + s.name() + ")", Style.DIM));
             return out;
         }

@@ -127,8 +127,9 @@ public final class Exporter {
         int documents = 0;
         for (Trace t : store.traces()) {
             for (Segment doc : t.documents()) {
-                if (doc.raw() == null) continue; // built in code, not read: nothing as sent to write
-                out.write(doc.raw().toString());
+                String raw = doc.rawText();
+                if (raw == null) continue; // built in code, not read: nothing as sent to write
+                out.write(raw);
                 out.write('\n');
                 documents++;
             }

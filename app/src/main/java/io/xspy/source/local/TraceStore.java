@@ -1,5 +1,6 @@
 package io.xspy.source.local;
 
+import io.xspy.query.FilterIndexes;
 import io.xspy.source.LogEvents;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.LogLine;
@@ -9,6 +10,7 @@ import io.xspy.trace.TraceAssembler;
 import io.xspy.trace.TraceSummary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -72,8 +74,14 @@ public final class TraceStore implements LogEvents {
 
     /** One trace's documents, one per id; the assembled view is built on demand. */
     private static final class Stored {
+        /** Beyond this many documents a trace also keeps a map from id to position; below, a scan is cheaper. */
+        private static final int SCANNED = 32;
+
         final String id;
-        final LinkedHashMap<String, Segment> documents = new LinkedHashMap<>();
+        /** In order of arrival; a replaced document keeps its place. An array: most traces have a few. */
+        Segment[] documents = new Segment[2];
+        int size;
+        HashMap<String, Integer> positions;
         volatile View view;
         /** The assembled trace before its summary is asked for (printing one trace needs no summary). */
         volatile Trace trace;
@@ -84,14 +92,33 @@ public final class TraceStore implements LogEvents {
 
         /** A completed document replaces its in-progress version, never the other way round. */
         synchronized boolean add(Segment doc) {
-            Segment seen = documents.get(doc.id());
-            if (seen == null && documents.size() >= MAX_DOCUMENTS_PER_TRACE) return false;
+            int at = positionOf(doc.id());
+            Segment seen = at < 0 ? null : documents[at];
+            if (seen == null && size >= MAX_DOCUMENTS_PER_TRACE) return false;
             if (seen == null || !doc.inProgress() || seen.inProgress()) {
-                documents.put(doc.id(), doc);
+                if (seen != null) documents[at] = doc;
+                else append(doc);
                 view = null;
                 trace = null;
             }
             return true;
+        }
+
+        private int positionOf(String docId) {
+            if (positions != null) return positions.getOrDefault(docId, -1);
+            for (int i = 0; i < size; i++) if (documents[i].id().equals(docId)) return i;
+            return -1;
+        }
+
+        private void append(Segment doc) {
+            if (size == documents.length) documents = Arrays.copyOf(documents, size * 2);
+            documents[size] = doc;
+            if (positions != null) positions.put(doc.id(), size);
+            else if (size + 1 > SCANNED) {
+                positions = new HashMap<>();
+                for (int i = 0; i <= size; i++) positions.put(documents[i].id(), i);
+            }
+            size++;
         }
 
         View view() {
@@ -101,14 +128,18 @@ public final class TraceStore implements LogEvents {
 
         private synchronized View assemble() {
             if (view == null) {
+                for (int i = 0; i < size; i++) {
+                    if (documents[i].json() != null) documents[i].json().compact(); // off the ingest path
+                }
                 Trace t = trace();
+                FilterIndexes.build(t); // listed traces get filtered: index them now, not on the first filter
                 view = new View(t, TraceSummary.of(t));
             }
             return view;
         }
 
         synchronized Trace trace() {
-            if (trace == null) trace = TraceAssembler.assemble(id, documents.values());
+            if (trace == null) trace = TraceAssembler.assemble(id, Arrays.asList(documents).subList(0, size));
             return trace;
         }
     }

@@ -72,7 +72,8 @@ public final class SpanWriter {
     }
 
     private static JsonNode otel(Segment s) {
-        return s.metadata() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : s.metadata().path("otel");
+        JsonNode metadata = s.metadata(); // read from the stored JSON on each call
+        return metadata == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : metadata.path("otel");
     }
 
     private static InstrumentationScope scope(Segment s) {
@@ -85,7 +86,8 @@ public final class SpanWriter {
     private static Resource resource(Segment service) {
         Resource.Builder r = Resource.newBuilder();
         if (service == null) return r.addAttributes(kv("service.name", str("unknown_service"))).build();
-        JsonNode defaults = service.metadata() == null ? null : service.metadata().get("default");
+        JsonNode metadata = service.metadata();
+        JsonNode defaults = metadata == null ? null : metadata.get("default");
         boolean fromOtel = false;
         if (defaults != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = defaults.fields(); it.hasNext(); ) {
@@ -169,8 +171,9 @@ public final class SpanWriter {
     /** The SDK language of the node's service, which decides how a stack trace is written. */
     private static String language(Trace trace, Segment s) {
         Segment service = serviceOf(trace, s);
-        if (service == null || service.metadata() == null) return "";
-        return service.metadata().path("default").path(SpanTranslator.RESOURCE_PREFIX + "telemetry.sdk.language").asText("");
+        JsonNode metadata = service == null ? null : service.metadata();
+        if (metadata == null) return "";
+        return metadata.path("default").path(SpanTranslator.RESOURCE_PREFIX + "telemetry.sdk.language").asText("");
     }
 
     /** Attributes by key: the blocks' first, then metadata's for keys the blocks did not give. */
@@ -200,7 +203,8 @@ public final class SpanWriter {
         if (aws.queueUrl() != null) b.putIfAbsent("aws.queue_url", str(aws.queueUrl()));
         List<String> tables = new ArrayList<>();
         if (aws.tableName() != null) tables.add(aws.tableName());
-        if (aws.raw() != null) aws.raw().path("table_names").forEach(t -> tables.add(t.asText()));
+        JsonNode awsJson = aws.raw();
+        if (awsJson != null) awsJson.path("table_names").forEach(t -> tables.add(t.asText()));
         if (!tables.isEmpty()) b.putIfAbsent("aws.dynamodb.table_names", strings(tables));
         JsonNode sql = s.sql();
         if (sql != null) {
@@ -315,8 +319,9 @@ public final class SpanWriter {
     }
 
     private static void links(Span.Builder b, Segment s) {
-        if (s.raw() == null) return;
-        for (JsonNode l : s.raw().path("links")) {
+        JsonNode raw = s.raw();
+        if (raw == null) return;
+        for (JsonNode l : raw.path("links")) {
             String trace = OtelIds.w3cTraceId(l.path("trace_id").asText(null));
             ByteString span = OtelIds.bytes(l.path("id").asText(null));
             if (trace == null || span == null || span.size() != 8) continue;

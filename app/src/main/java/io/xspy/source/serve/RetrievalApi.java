@@ -141,7 +141,7 @@ final class RetrievalApi {
             Entry e = entries.get(i);
             ObjectNode t = traces.addObject().put("Id", e.trace.id()).put("Duration", e.trace.duration());
             ArrayNode spans = t.putArray("Spans");
-            for (Segment doc : e.documents) spans.addObject().put("Id", doc.id()).put("Document", doc.raw().toString());
+            for (Segment doc : e.documents) spans.addObject().put("Id", doc.id()).put("Document", doc.rawText());
         }
         if (to < entries.size()) out.put("NextToken", XrayApi.encode("r" + to));
         return out;

@@ -1,0 +1,85 @@
+package io.xspy.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xspy.source.demo.DemoBatch;
+import io.xspy.source.demo.DemoWorld;
+import io.xspy.source.local.TraceStore;
+import io.xspy.trace.Diagnostic;
+import io.xspy.trace.Segment;
+import io.xspy.trace.SegmentParser;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The heap a full {@link TraceStore} retains: fills it with demo-shaped traces (an S3 upload fanning out
+ * through SNS to three Lambda functions: 8 documents, about 30 nodes each), forces full collections and
+ * prints the heap in use per trace and per stored document, first with the documents only, then once
+ * every trace has been listed (what the trace list and the filters read; listing deflates the documents
+ * and builds the filter indexes). 100,000 traces held 1.55 GB before and 1.3 GB after listing (measured 2026-11-30)
+ * (the 512 MB goal of issue 13 is not met yet). Run:
+ * {@code java -Xmx2500m -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.xspy.bench.StoreFootprintMeasure [traces=100000]}
+ */
+public final class StoreFootprintMeasure {
+
+    public static void main(String[] args) {
+        int traces = args.length > 0 ? Integer.parseInt(args[0]) : TraceStore.DEFAULT_MAX_TRACES;
+        long empty = retainedHeap();
+        TraceStore store = new TraceStore();
+        long started = System.nanoTime();
+        long documents = fill(store, traces);
+        double fillSeconds = (System.nanoTime() - started) / 1e9;
+        long stored = retainedHeap() - empty;
+        report("stored", store, documents, stored);
+        System.out.printf(Locale.ROOT, "  filled in %.1f s (%.0f documents/s)%n", fillSeconds, documents / fillSeconds);
+        started = System.nanoTime();
+        int listed = store.views().size();
+        System.out.printf(Locale.ROOT, "  listed %d traces in %.0f ms%n", listed, (System.nanoTime() - started) / 1e6);
+        long viewed = retainedHeap() - empty;
+        report("listed", store, documents, viewed);
+        System.out.printf(Locale.ROOT, "max heap %.0f MB%n", Runtime.getRuntime().maxMemory() / 1048576.0);
+    }
+
+    /** Stores {@code traces} demo uploads, generated a day at a time so the generator holds little. */
+    static long fill(TraceStore store, int traces) {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        DemoWorld world = new DemoWorld(7, start, start.plusSeconds(600));
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        SegmentParser parser = new SegmentParser("demo", diagnostics);
+        long documents = 0;
+        Instant until = start;
+        while (world.uploads() < traces) {
+            until = until.plusSeconds(3_600);
+            DemoBatch batch = world.advance(until);
+            for (ObjectNode doc : batch.segmentDocuments()) {
+                Segment s = parser.parseDocument(doc);
+                if (s == null) continue;
+                store.ingest(s);
+                documents++;
+            }
+            diagnostics.clear();
+        }
+        return documents;
+    }
+
+    private static void report(String what, TraceStore store, long documents, long bytes) {
+        int traces = store.counters().traces();
+        System.out.printf(Locale.ROOT, "%s: %d traces, %d documents: %.1f MB retained, %.0f bytes/trace, %.0f bytes/document%n",
+                what, traces, documents, bytes / 1048576.0, (double) bytes / traces, (double) bytes / documents);
+    }
+
+    /** Heap in use after full collections (repeated until it stops shrinking). */
+    static long retainedHeap() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            long used = memory.getHeapMemoryUsage().getUsed();
+            if (used >= last) return used;
+            last = used;
+        }
+        return last;
+    }
+}
