@@ -34,63 +34,65 @@ public final class SpanStats {
      * @param split    how to group each path's spans
      */
     public static SpanStats compute(Iterable<Trace> traces, Filter filter, SpanSelector selector, Split split) {
-        Map<SpanPath, PathSamples> found = new LinkedHashMap<>();
-        int matched = 0;
+        List<Partial> parts;
         if (traces instanceof List<Trace> list && list instanceof RandomAccess && list.size() >= PARALLEL_FROM) {
             // a large set in chunks on all cores, merged in chunk order: the same result as one walk
             int chunks = (list.size() + CHUNK - 1) / CHUNK;
-            List<Partial> parts = IntStream.range(0, chunks).parallel()
+            parts = IntStream.range(0, chunks).parallel()
                     .mapToObj(i -> walk(list.subList(i * CHUNK, Math.min(list.size(), (i + 1) * CHUNK)), filter, selector, split))
                     .toList();
-            for (Partial part : parts) {
-                matched += part.matched;
-                for (PathNode p : part.seen) {
-                    PathSamples into = found.get(p.path);
-                    if (into == null) found.put(p.path, p.samples);
-                    else into.addAll(p.samples);
-                }
-            }
         } else {
-            Partial one = walk(traces, filter, selector, split);
-            matched = one.matched;
-            for (PathNode p : one.seen) found.put(p.path, p.samples);
+            parts = List.of(walk(traces, filter, selector, split));
+        }
+        // each path's spans from every chunk, their trace indexes shifted to the joined list of ids
+        List<String> ids = new ArrayList<>();
+        Map<SpanPath, List<PathSamples>> pieces = new LinkedHashMap<>();
+        Map<SpanPath, List<Integer>> offsets = new LinkedHashMap<>();
+        for (Partial part : parts) {
+            for (PathNode p : part.seen) {
+                pieces.computeIfAbsent(p.path, k -> new ArrayList<>()).add(p.samples);
+                offsets.computeIfAbsent(p.path, k -> new ArrayList<>()).add(ids.size());
+            }
+            ids.addAll(part.ids);
         }
         boolean exact = false;
-        for (SpanPath p : found.keySet()) exact |= selector.isExactly(p);
+        for (SpanPath p : pieces.keySet()) exact |= selector.isExactly(p);
+        String[] idArray = ids.toArray(String[]::new);
         List<PathStats> out = new ArrayList<>();
-        for (Map.Entry<SpanPath, PathSamples> e : found.entrySet()) {
+        for (Map.Entry<SpanPath, List<PathSamples>> e : pieces.entrySet()) {
             if (exact && !selector.isExactly(e.getKey())) continue;
-            out.add(new PathStats(e.getKey(), e.getValue(), split.kind() == Split.Kind.COLD));
+            int[] shift = offsets.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray();
+            out.add(new PathStats(e.getKey(), PathSamples.concat(e.getValue(), shift), idArray, split.kind() == Split.Kind.COLD));
         }
         out.sort((a, b) -> a.path().compareTo(b.path()));
-        return new SpanStats(matched, split, selector, out);
+        return new SpanStats(ids.size(), split, selector, out);
     }
 
     /** Traces in a set from which the walk runs in parallel chunks of this many. */
     static final int PARALLEL_FROM = 20_000;
     static final int CHUNK = 10_000;
 
-    /** What one walk over some traces found: the selected paths in the order first seen, with their spans. */
-    private record Partial(List<PathNode> seen, int matched) {}
+    /** What one walk over some traces found: the selected paths in the order first seen, with their spans, and the ids of the traces that matched. */
+    private record Partial(List<PathNode> seen, List<String> ids) {}
 
     private static Partial walk(Iterable<Trace> traces, Filter filter, SpanSelector selector, Split split) {
         List<PathNode> seen = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         SpanWalk walk = new SpanWalk(split, selector);
-        int matched = 0;
         for (Trace trace : traces) {
             if (!filter.matches(trace)) continue;
-            matched++;
-            String id = trace.id();
+            int index = ids.size();
+            ids.add(trace.id());
             walk.walk(trace, (PathNode path, Segment node, String key) -> {
                 PathSamples s = path.samples;
                 if (s == null) {
                     path.samples = s = new PathSamples();
                     seen.add(path);
                 }
-                s.add(id, node.startTime(), Distribution.toMicros(node.duration()), SpanWalk.outcome(node), s.group(key));
+                s.add(index, node.startTime(), Distribution.toMicros(node.duration()), SpanWalk.outcome(node), s.group(key));
             });
         }
-        return new Partial(seen, matched);
+        return new Partial(seen, ids);
     }
 
     /** How many traces matched the filter (whether or not they had a selected span). */
