@@ -70,11 +70,7 @@ final class PathSamples {
      * each walk's trace indexes shifted by where its traces start in the walks' joined list.
      */
     static PathSamples concat(List<PathSamples> parts, int[] traceOffsets) {
-        if (parts.size() == 1) {
-            PathSamples only = parts.get(0);
-            if (traceOffsets[0] != 0) for (int i = 0; i < only.size; i++) only.traces[i] += traceOffsets[0];
-            return only;
-        }
+        if (parts.size() == 1 && traceOffsets[0] == 0) return parts.get(0);
         int total = 0;
         for (PathSamples p : parts) total += p.size;
         PathSamples out = new PathSamples(total);

@@ -27,6 +27,8 @@ public final class PathStats {
 
     public SpanPath path() { return path; }
 
+    PathSamples samples() { return samples; }
+
     /** How many spans the path has (without building its distribution). */
     public int count() { return samples.size; }
 

@@ -4,6 +4,7 @@ import io.xspy.query.Filter;
 import io.xspy.trace.Segment;
 import io.xspy.trace.Trace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ public final class SpanStats {
     private final Split split;
     private final SpanSelector selector;
     private final List<PathStats> paths;
+    /** The ids of the traces that matched, in the order walked; the paths' samples index into it. */
+    private final String[] traceIds;
 
-    private SpanStats(int traces, Split split, SpanSelector selector, List<PathStats> paths) {
+    private SpanStats(int traces, Split split, SpanSelector selector, List<PathStats> paths, String[] traceIds) {
         this.traces = traces;
+        this.traceIds = traceIds;
         this.split = split;
         this.selector = selector;
         this.paths = List.copyOf(paths);
@@ -65,7 +69,38 @@ public final class SpanStats {
             out.add(new PathStats(e.getKey(), PathSamples.concat(e.getValue(), shift), idArray, split.kind() == Split.Kind.COLD));
         }
         out.sort((a, b) -> a.path().compareTo(b.path()));
-        return new SpanStats(ids.size(), split, selector, out);
+        return new SpanStats(ids.size(), split, selector, out, idArray);
+    }
+
+    /**
+     * The statistics of two sets of traces as one, as if computed over {@code first}'s traces and then
+     * {@code rest}'s: a first screen from some traces, completed when the rest are read.
+     */
+    public static SpanStats combine(SpanStats first, SpanStats rest) {
+        if (!first.split.equals(rest.split) || !first.selector.equals(rest.selector)) {
+            throw new IllegalArgumentException("only statistics of the same split and selection combine");
+        }
+        String[] ids = Arrays.copyOf(first.traceIds, first.traceIds.length + rest.traceIds.length);
+        System.arraycopy(rest.traceIds, 0, ids, first.traceIds.length, rest.traceIds.length);
+        Map<SpanPath, List<PathSamples>> pieces = new LinkedHashMap<>();
+        Map<SpanPath, List<Integer>> offsets = new LinkedHashMap<>();
+        for (SpanStats part : List.of(first, rest)) {
+            int offset = part == first ? 0 : first.traceIds.length;
+            for (PathStats p : part.paths) {
+                pieces.computeIfAbsent(p.path(), k -> new ArrayList<>()).add(p.samples());
+                offsets.computeIfAbsent(p.path(), k -> new ArrayList<>()).add(offset);
+            }
+        }
+        boolean exact = false;
+        for (SpanPath p : pieces.keySet()) exact |= first.selector.isExactly(p);
+        List<PathStats> out = new ArrayList<>();
+        for (Map.Entry<SpanPath, List<PathSamples>> e : pieces.entrySet()) {
+            if (exact && !first.selector.isExactly(e.getKey())) continue;
+            int[] shift = offsets.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray();
+            out.add(new PathStats(e.getKey(), PathSamples.concat(e.getValue(), shift), ids, first.split.kind() == Split.Kind.COLD));
+        }
+        out.sort((a, b) -> a.path().compareTo(b.path()));
+        return new SpanStats(first.traces + rest.traces, first.split, first.selector, out, ids);
     }
 
     /** Traces in a set from which the walk runs in parallel chunks of this many. */
