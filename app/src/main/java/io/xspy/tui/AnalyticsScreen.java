@@ -107,16 +107,16 @@ final class AnalyticsScreen implements Screen {
      */
     private void readRest(App app) {
         if (data == null || data.sample.complete()) return;
-        AnalyticsData first = data;
+        AnalyticsData part = data;
         TimeWindow w = window;
-        app.loader.start("", progress -> AnalyticsData.complete(first, first.sample.rest(app.source, w, scope.filter(), progress), scope),
+        app.loader.start("", progress -> AnalyticsData.complete(part, part.sample.rest(app.source, w, scope.filter(), progress), scope),
                 d -> {
-                    if (data != first) return;
+                    if (data != part) return;
                     set(d);
                     app.info(d.sample.describe());
                     computeExtras(app);
                 }, message -> {
-                    restFailed = first;
+                    restFailed = part;
                     app.error("reading the rest of the traces: " + message);
                 }, true);
     }
@@ -190,7 +190,8 @@ final class AnalyticsScreen implements Screen {
             return;
         }
         String dot = " " + Symbols.vertical(ascii) + " ";
-        c.put(0, 0, Text.truncate(data.sample.describe() + dot + "split by " + words(data.split) + dot
+        String traces = data == restFailed ? "newest " + Fmt.count(data.sample.traces().size(), "trace") + " only (r reads all)" : data.sample.describe();
+        c.put(0, 0, Text.truncate(traces + dot + "split by " + words(data.split) + dot
                 + Fmt.count(data.paths.size(), "span path"), w, ascii), Style.DIM);
         if (data.paths.isEmpty()) {
             c.put(1, 2, "no spans in these traces (t on the services changes the window, r reloads)", Style.DIM);

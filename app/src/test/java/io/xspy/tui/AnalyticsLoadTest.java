@@ -113,6 +113,30 @@ class AnalyticsLoadTest {
     }
 
     @Test
+    void theRestFailingKeepsTheNewestTracesAndSaysSo() {
+        java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        FakeSource source = FakeSource.world();
+        try (Harness ui = new Harness(source, Harness.options(), 100, 60, tasks::add)) {
+            tasks.poll().run();
+            ui.step().tui.app().open(new AnalyticsScreen(AnalyticsScope.ofFilter(""), 15));
+            tasks.poll().run();
+            ui.step();
+            source.failure = new SourceException("throttled");
+            tasks.poll().run(); // the rest fails
+            String failed = ui.step().screen();
+            assertTrue(failed.contains("reading the rest of the traces: throttled"), failed);
+            assertTrue(failed.contains("newest 20 traces only (r reads all) │ split by cold"), failed);
+            assertTrue(tasks.isEmpty(), "not tried again on every frame");
+            source.failure = null;
+            ui.keys("r");
+            tasks.poll().run();
+            ui.step();
+            tasks.poll().run();
+            assertTrue(ui.step().screen().contains("40 traces │ split by cold"), ui.screen());
+        }
+    }
+
+    @Test
     void escGoesBackWhileTheRestIsRead() {
         java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
         try (Harness ui = new Harness(FakeSource.world(), Harness.options(), 100, 60, tasks::add)) {
