@@ -18,7 +18,7 @@ public final class Distribution {
     public static final Distribution EMPTY = new Distribution(new long[0]);
 
     private final long[] micros;
-    private final IntCountsHistogram histogram = new IntCountsHistogram(SIGNIFICANT_DIGITS);
+    private final IntCountsHistogram histogram;
     private final long min;
     private final long max;
     private final double mean;
@@ -32,11 +32,14 @@ public final class Distribution {
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (long v : micros) {
-            histogram.recordValue(v);
             sum += v;
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
+        // sized for the largest value at once (the same buckets as a histogram that grows, without the regrowing)
+        this.histogram = new IntCountsHistogram(1, Math.max(2, hi), SIGNIFICANT_DIGITS);
+        histogram.setAutoResize(true);
+        for (long v : micros) histogram.recordValue(v);
         this.min = lo;
         this.max = hi;
         this.mean = micros.length == 0 ? Double.NaN : sum / 1e6 / micros.length;
