@@ -8,7 +8,8 @@ import org.HdrHistogram.IntCountsHistogram;
  * nearest rank (the value of the ⌈p/100 · n⌉-th smallest span, at least the first), recorded in whole
  * microseconds at three significant digits, and reported as the highest value equivalent to it at
  * that precision, so a percentile is at most 0.1% above the span's own duration (a 1 µs step below
- * 1 ms). Count, min, max and mean are exact; the sorted durations are kept for intervals and buckets.
+ * 1 ms). Count, min, max and mean are exact. The durations are sorted only when buckets or intervals
+ * ask for them: a list of many paths needs only percentiles, and the histogram gives those.
  */
 public final class Distribution {
 
@@ -16,20 +17,33 @@ public final class Distribution {
     public static final int SIGNIFICANT_DIGITS = 3;
     public static final Distribution EMPTY = new Distribution(new long[0]);
 
-    private final long[] sorted;
-    private final IntCountsHistogram histogram = new IntCountsHistogram(SIGNIFICANT_DIGITS);
+    private final long[] micros;
+    private final IntCountsHistogram histogram;
+    private final long min;
+    private final long max;
     private final double mean;
+    /** Whether {@code micros} is sorted yet (it is sorted in place on first need). */
+    private volatile boolean sorted;
 
-    /** @param micros durations in microseconds (the array is sorted and kept) */
+    /** @param micros durations in microseconds (the array is kept, and sorted when needed) */
     private Distribution(long[] micros) {
-        Arrays.sort(micros);
-        this.sorted = micros;
+        this.micros = micros;
         long sum = 0;
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
         for (long v : micros) {
-            histogram.recordValue(v);
             sum += v;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
         }
+        // sized for the largest value at once (the same buckets as a histogram that grows, without the regrowing)
+        this.histogram = new IntCountsHistogram(1, Math.max(2, hi), SIGNIFICANT_DIGITS);
+        histogram.setAutoResize(true);
+        for (long v : micros) histogram.recordValue(v);
+        this.min = lo;
+        this.max = hi;
         this.mean = micros.length == 0 ? Double.NaN : sum / 1e6 / micros.length;
+        this.sorted = micros.length < 2;
     }
 
     /** From durations in microseconds (negative ones count as 0); the array becomes the distribution's. */
@@ -49,20 +63,20 @@ public final class Distribution {
     }
 
     public int count() {
-        return sorted.length;
+        return micros.length;
     }
 
     public boolean isEmpty() {
-        return sorted.length == 0;
+        return micros.length == 0;
     }
 
     /** Seconds; NaN when empty. */
     public double min() {
-        return isEmpty() ? Double.NaN : sorted[0] / 1e6;
+        return isEmpty() ? Double.NaN : min / 1e6;
     }
 
     public double max() {
-        return isEmpty() ? Double.NaN : sorted[sorted.length - 1] / 1e6;
+        return isEmpty() ? Double.NaN : max / 1e6;
     }
 
     public double mean() {
@@ -81,7 +95,15 @@ public final class Distribution {
 
     /** The durations in microseconds, ascending (do not change them). */
     long[] sortedMicros() {
-        return sorted;
+        if (!sorted) {
+            synchronized (this) {
+                if (!sorted) {
+                    Arrays.sort(micros);
+                    sorted = true;
+                }
+            }
+        }
+        return micros;
     }
 
     /** How many spans took at least {@code from} and less than {@code to} seconds. */
@@ -91,10 +113,11 @@ public final class Distribution {
 
     /** How many spans took at least {@code from} seconds. */
     public int countFrom(double from) {
-        return sorted.length - lowerBound(toMicros(from));
+        return micros.length - lowerBound(toMicros(from));
     }
 
     private int lowerBound(long v) {
+        long[] sorted = sortedMicros();
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {

@@ -6,42 +6,57 @@ import java.util.List;
 
 /**
  * The statistics of one span path: every span of it ({@link #all}) and each group of the split,
- * with the spans themselves for per-trace tables and series over time.
+ * with the spans themselves for per-trace tables and series over time. The distributions are built
+ * when first asked for (thread-safe), so a screen listing many paths pays only for what it shows.
  */
 public final class PathStats {
     private final SpanPath path;
-    private final Group all;
-    private final List<Group> groups;
     private final PathSamples samples;
+    /** The ids of the traces walked; the samples hold indexes into it. */
+    private final String[] traceIds;
+    private final boolean coldFirst;
+    private Group all;
+    private List<Group> groups;
 
-    PathStats(SpanPath path, PathSamples samples, boolean coldFirst) {
+    PathStats(SpanPath path, PathSamples samples, String[] traceIds, boolean coldFirst) {
         this.path = path;
         this.samples = samples;
-        this.all = group(Group.ALL, -1);
-        List<Group> gs = new ArrayList<>();
-        for (int g = 0; g < samples.keys.size(); g++) gs.add(group(samples.keys.get(g), g));
-        gs.sort((a, b) -> {
-            if (coldFirst) return Boolean.compare(!a.key().equals(Split.COLD_KEY), !b.key().equals(Split.COLD_KEY));
-            int c = Integer.compare(b.count(), a.count());
-            return c != 0 ? c : a.key().compareTo(b.key());
-        });
-        this.groups = List.copyOf(gs);
+        this.traceIds = traceIds;
+        this.coldFirst = coldFirst;
     }
 
     public SpanPath path() { return path; }
 
+    PathSamples samples() { return samples; }
+
+    /** How many spans the path has (without building its distribution). */
+    public int count() { return samples.size; }
+
     /** Every span of the path. */
-    public Group all() { return all; }
+    public synchronized Group all() {
+        if (all == null) all = group(Group.ALL, -1);
+        return all;
+    }
 
     /** The groups of the split (cold first, else the largest first); empty without a split. */
-    public List<Group> groups() {
+    public synchronized List<Group> groups() {
+        if (groups == null) {
+            List<Group> gs = new ArrayList<>();
+            for (int g = 0; g < samples.keys.size(); g++) gs.add(group(samples.keys.get(g), g));
+            gs.sort((a, b) -> {
+                if (coldFirst) return Boolean.compare(!a.key().equals(Split.COLD_KEY), !b.key().equals(Split.COLD_KEY));
+                int c = Integer.compare(b.count(), a.count());
+                return c != 0 ? c : a.key().compareTo(b.key());
+            });
+            groups = List.copyOf(gs);
+        }
         return groups.size() == 1 && groups.get(0).key().isEmpty() ? List.of() : groups;
     }
 
     /** The group with this key, or null. */
     public Group group(String key) {
-        if (Group.ALL.equals(key)) return all;
-        for (Group g : groups) if (g.key().equals(key)) return g;
+        if (Group.ALL.equals(key)) return all();
+        for (Group g : groups()) if (g.key().equals(key)) return g;
         return null;
     }
 
@@ -49,7 +64,7 @@ public final class PathStats {
     public List<SpanRow> spans() {
         List<SpanRow> out = new ArrayList<>(samples.size);
         for (int i = 0; i < samples.size; i++) {
-            out.add(new SpanRow(samples.traceIds[i], samples.starts[i], samples.micros[i] / 1e6,
+            out.add(new SpanRow(traceIds[samples.traces[i]], samples.starts[i], samples.micros[i] / 1e6,
                     samples.keys.get(samples.groups[i]), samples.outcomes[i] == PathSamples.FAULT,
                     samples.outcomes[i] == PathSamples.ERROR));
         }
@@ -58,17 +73,9 @@ public final class PathStats {
     }
 
     /** Start of the first and of the last span, seconds since the epoch; NaN without spans. */
-    public double firstStart() {
-        double v = Double.NaN;
-        for (int i = 0; i < samples.size; i++) v = Double.isNaN(v) ? samples.starts[i] : Math.min(v, samples.starts[i]);
-        return v;
-    }
+    public double firstStart() { return samples.firstStart; }
 
-    public double lastStart() {
-        double v = Double.NaN;
-        for (int i = 0; i < samples.size; i++) v = Double.isNaN(v) ? samples.starts[i] : Math.max(v, samples.starts[i]);
-        return v;
-    }
+    public double lastStart() { return samples.lastStart; }
 
     /**
      * A percentile per time step: the spans (of a group, or all for {@link Group#ALL}) that started

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * <ul>
  * <li>cold/warm: of the Lambda invocation the span ran in (the nearest Lambda function or Lambda
  *     service segment above it, cold when its function segment has an Initialization); a span outside
- *     any Lambda function takes the trace's (cold when any invocation in it was);</li>
+ *     any Lambda function takes the trace's (cold when any invocation in it was), and is visited after
+ *     the rest of the trace, once that is known;</li>
  * <li>annotation.NAME: the span's own annotation, else the nearest annotated span above it, else the
  *     first one recorded in the same segment document (the Go SDK annotates the write, not the
  *     invocation);</li>
@@ -45,10 +46,15 @@ final class SpanWalk {
     private String[] inherited = new String[64];   // the split's value on the node or above it, or null
     private Segment[] documents = new Segment[64]; // the enclosing segment document
     private int top;
+    // spans whose cold/warm is the trace's, visited when the walk has seen all of it
+    private Segment[] deferredNodes = new Segment[16];
+    private PathNode[] deferredPaths = new PathNode[16];
+    private int deferred;
     private Segment cachedDocument;
     private String cachedFirst = "";
 
     private static final byte NONE = 0, WARM = 1, COLD = 2;
+    private static final String INITIALIZATION = "Initialization";
 
     SpanWalk(Split split, Predicate<SpanPath> selector) {
         this.split = split;
@@ -59,7 +65,8 @@ final class SpanWalk {
     }
 
     void walk(Trace trace, Visitor visitor) {
-        byte traceCold = NONE;
+        boolean traceCold = false; // whether any Initialization was seen: known at the end of the walk
+        deferred = 0;
         List<Segment> roots = trace.roots();
         top = 0;
         for (int i = roots.size() - 1; i >= 0; i--) push(roots.get(i), root, NONE, null, null, null);
@@ -73,6 +80,7 @@ final class SpanWalk {
             Segment doc = documents[top];
             PathNode own;
             PathNode below;
+            if (byCold && node.kind() == Kind.SUBSEGMENT && node.name().equals(INITIALIZATION)) traceCold = true;
             if (node.kind() != Kind.SUBSEGMENT) {
                 below = root.child(node.name());
                 own = LambdaInvocation.FUNCTION_ORIGIN.equals(node.origin()) ? below.child(SpanPath.FUNCTION) : below;
@@ -93,10 +101,7 @@ final class SpanWalk {
             if (node.endTime() != null && own.selected(selector)) {
                 String key = switch (split.kind()) {
                     case NONE -> "";
-                    case COLD -> {
-                        if (cold == NONE && traceCold == NONE) traceCold = traceCold(trace);
-                        yield (cold == NONE ? traceCold : cold) == COLD ? Split.COLD_KEY : Split.WARM_KEY;
-                    }
+                    case COLD -> cold == NONE ? null : cold == COLD ? Split.COLD_KEY : Split.WARM_KEY;
                     case VERSION -> version != null ? version : Split.NO_VALUE;
                     case ANNOTATION, RUNTIME -> {
                         if (value != null) yield value;
@@ -108,11 +113,29 @@ final class SpanWalk {
                         yield first.isEmpty() ? Split.NO_VALUE : first;
                     }
                 };
-                visitor.span(own, node, key);
+                if (key != null) visitor.span(own, node, key);
+                else defer(own, node);
             }
             List<Segment> kids = node.subsegments();
             for (int i = kids.size() - 1; i >= 0; i--) push(kids.get(i), below, cold, version, value, doc);
         }
+        // spans outside any Lambda function take the trace's cold or warm, known only now
+        String traceKey = traceCold ? Split.COLD_KEY : Split.WARM_KEY;
+        for (int i = 0; i < deferred; i++) {
+            visitor.span(deferredPaths[i], deferredNodes[i], traceKey);
+            deferredPaths[i] = null;
+            deferredNodes[i] = null;
+        }
+    }
+
+    private void defer(PathNode path, Segment node) {
+        if (deferred == deferredNodes.length) {
+            deferredNodes = java.util.Arrays.copyOf(deferredNodes, deferred * 2);
+            deferredPaths = java.util.Arrays.copyOf(deferredPaths, deferred * 2);
+        }
+        deferredNodes[deferred] = node;
+        deferredPaths[deferred] = path;
+        deferred++;
     }
 
     private void push(Segment node, PathNode parent, byte cold, String version, String value, Segment doc) {
@@ -167,7 +190,7 @@ final class SpanWalk {
     }
 
     private static boolean hasInit(Segment fn) {
-        for (Segment sub : fn.subsegments()) if (sub.name().equals("Initialization")) return true;
+        for (Segment sub : fn.subsegments()) if (sub.name().equals(INITIALIZATION)) return true;
         return false;
     }
 
@@ -180,12 +203,6 @@ final class SpanWalk {
         return parts.length >= 8 && !parts[7].isEmpty() ? parts[7] : "$LATEST";
     }
 
-    private static byte traceCold(Trace trace) {
-        for (Segment s : trace.nodesById().values()) {
-            if (s.kind() == Kind.SUBSEGMENT && s.name().equals("Initialization")) return COLD;
-        }
-        return WARM;
-    }
 
     /** The value the split reads on this node itself, or null. */
     private String attribute(Segment s) {

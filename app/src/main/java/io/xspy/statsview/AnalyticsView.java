@@ -23,7 +23,7 @@ public final class AnalyticsView {
     /** n, p50, p95 and the path; the path takes the rest of the width. */
     public static Table<PathRow> paths() {
         return new Table<>(List.of(
-                Column.number("n", 6, (PathRow r, Boolean ascii) -> Integer.toString(r.path().all().count())),
+                Column.number("n", 6, (PathRow r, Boolean ascii) -> Integer.toString(r.path().count())),
                 Column.number("p50", 7, (PathRow r, Boolean ascii) -> Durations.format(r.p50(), ascii)),
                 Column.<PathRow>number("p95", 7, (r, ascii) -> Durations.format(r.p95(), ascii)).optional(1),
                 new Column<PathRow>("span path", 10, 1, io.xspy.table.Align.LEFT, (r, ascii) -> r.path().path().display(ascii),

@@ -39,7 +39,16 @@ final class AnalyticsData {
 
     /** The statistics of the sample's traces in scope, split as asked. */
     static AnalyticsData compute(AnalyticsSample sample, AnalyticsScope scope, Split split) {
-        SpanStats stats = SpanStats.compute(sample.traces(), Filter.ALL, SpanSelector.ALL, split);
+        return of(sample, scope, split, SpanStats.compute(sample.traces(), Filter.ALL, SpanSelector.ALL, split));
+    }
+
+    /** The statistics of a first part's traces and then of the rest, as one. */
+    static AnalyticsData complete(AnalyticsData first, AnalyticsSample rest, AnalyticsScope scope) {
+        SpanStats more = SpanStats.compute(rest.traces(), Filter.ALL, SpanSelector.ALL, first.split);
+        return of(first.sample.join(rest), scope, first.split, SpanStats.combine(first.stats, more));
+    }
+
+    private static AnalyticsData of(AnalyticsSample sample, AnalyticsScope scope, Split split, SpanStats stats) {
         List<PathStats> paths = new ArrayList<>();
         if (scope.service() != null) {
             for (PathStats p : stats.paths()) if (p.path().service().equals(scope.service())) paths.add(p);

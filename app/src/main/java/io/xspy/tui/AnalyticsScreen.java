@@ -1,5 +1,6 @@
 package io.xspy.tui;
 
+import io.xspy.query.TimeWindow;
 import io.xspy.stats.PathStats;
 import io.xspy.stats.SpanPath;
 import io.xspy.stats.Split;
@@ -16,22 +17,30 @@ import java.util.List;
  * for the selected one, its summary per group of the split, histogram, percentiles per minute and the
  * part-whole bars of its Lambda function, drawn by io.xspy.statsview as {@code xspy stats} prints
  * them. Loads and computes on the loader's thread; a frame only copies the report it drew last.
+ * From a local source with many traces, the first screen shows the newest {@link AnalyticsSample#FIRST}
+ * and says it is reading the rest, which a quiet load then adds (Esc still goes back at once).
  */
 final class AnalyticsScreen implements Screen {
 
     private static final Table<AnalyticsView.PathRow> PATHS = AnalyticsView.paths();
 
     final AnalyticsScope scope;
+    private final int first;
     private AnalyticsData data;
     /** The breakdowns and the splits of data's sample, computed after it (null until then). */
     private AnalyticsExtras extras;
     /** The sample whose extras failed: not tried again on every frame. */
     private AnalyticsSample extrasFailed;
+    /** The first part whose rest failed to read: not tried again on every frame. */
+    private AnalyticsData restFailed;
+    /** The window the data was listed over: the rest of a first part is listed over the same. */
+    private TimeWindow window;
+    /** Whether the user moved the cursor since the screen opened (else new data starts on the scope's path). */
+    private boolean moved;
     private Split split = Split.COLD;
     private int selected;
     private int listTop;
     private int scroll;
-    private boolean first = true;
     /** The report of the selected path, drawn once per path, width and data. */
     private Canvas report;
     private AnalyticsData reportData;
@@ -50,7 +59,13 @@ final class AnalyticsScreen implements Screen {
                     (app, k) -> openAb(app)));
 
     AnalyticsScreen(AnalyticsScope scope) {
+        this(scope, AnalyticsSample.FIRST);
+    }
+
+    /** @param first how many of a local source's newest traces the first screen shows before the rest are read */
+    AnalyticsScreen(AnalyticsScope scope, int first) {
         this.scope = scope;
+        this.first = first;
     }
 
     @Override public String title() { return "analytics"; }
@@ -70,16 +85,40 @@ final class AnalyticsScreen implements Screen {
     @Override
     public void load(App app, boolean quiet) {
         Split s = split;
+        TimeWindow w = app.window;
         app.loader.start("listing the matching traces", progress -> {
-            AnalyticsSample sample = AnalyticsSample.load(app.source, app.window, scope.filter(), progress);
+            AnalyticsSample sample = AnalyticsSample.first(app.source, w, scope.filter(), first, progress);
             progress.report("computing the statistics of " + sample.describe());
             return AnalyticsData.compute(sample, scope, s);
         }, d -> {
+            window = w;
             set(d);
             extras = null;
             app.info(d.sample.describe());
-            computeExtras(app);
+            if (d.sample.complete()) computeExtras(app);
+            else readRest(app);
         }, app::error);
+    }
+
+    /**
+     * The traces after the first part and the statistics of all, as a quiet load: the first part stays
+     * on screen meanwhile, Esc still goes back, and a frame with no load starts it again if another
+     * load came first.
+     */
+    private void readRest(App app) {
+        if (data == null || data.sample.complete()) return;
+        AnalyticsData part = data;
+        TimeWindow w = window;
+        app.loader.start("", progress -> AnalyticsData.complete(part, part.sample.rest(app.source, w, scope.filter(), progress), scope),
+                d -> {
+                    if (data != part) return;
+                    set(d);
+                    app.info(d.sample.describe());
+                    computeExtras(app);
+                }, message -> {
+                    restFailed = part;
+                    app.error("reading the rest of the traces: " + message);
+                }, true);
     }
 
     /**
@@ -87,7 +126,7 @@ final class AnalyticsScreen implements Screen {
      * Esc still goes back and any other load comes first (the next frame with no load starts it again).
      */
     private void computeExtras(App app) {
-        if (extras != null || data == null) return;
+        if (extras != null || data == null || !data.sample.complete()) return;
         AnalyticsSample sample = data.sample;
         app.loader.start("", progress -> AnalyticsExtras.compute(sample), e -> {
             if (data == null || data.sample != sample) return;
@@ -101,6 +140,10 @@ final class AnalyticsScreen implements Screen {
 
     private void nextSplit(App app) {
         if (data == null) return;
+        if (!data.sample.complete()) {
+            app.info("wait for the statistics of every trace (reading the rest)");
+            return;
+        }
         AnalyticsData before = data;
         Split next = AnalyticsExtras.next(extras == null ? AnalyticsExtras.BASIC_SPLITS : extras.splits(), before.split);
         app.loader.start("splitting by " + words(next), progress -> AnalyticsData.compute(before.sample, scope, next),
@@ -111,14 +154,14 @@ final class AnalyticsScreen implements Screen {
     }
 
     private void openAb(App app) {
-        if (current() != null) app.open(new AbScreen(data, selected, scope.filter(), app.window));
+        if (data != null && !data.sample.complete()) app.info("wait for the statistics of every trace (reading the rest)");
+        else if (current() != null) app.open(new AbScreen(data, selected, scope.filter(), app.window));
         else app.info(data == null ? "wait for the statistics (or r to load them)" : "no span path to compare");
     }
 
-    /** New data: the same path stays selected, or the scope's path the first time. */
+    /** New data: the same path stays selected once the user moved, else the scope's path (or the first). */
     private void set(AnalyticsData d) {
-        SpanPath keep = first ? scope.select() : current() == null ? null : current().path();
-        first = false;
+        SpanPath keep = !moved ? scope.select() : current() == null ? null : current().path();
         data = d;
         split = d.split;
         selected = 0;
@@ -130,6 +173,7 @@ final class AnalyticsScreen implements Screen {
         if (data == null || data.paths.isEmpty()) return;
         int next = Math.max(0, Math.min(data.paths.size() - 1, index));
         if (next != selected) scroll = 0;
+        moved = true;
         selected = next;
     }
 
@@ -146,7 +190,8 @@ final class AnalyticsScreen implements Screen {
             return;
         }
         String dot = " " + Symbols.vertical(ascii) + " ";
-        c.put(0, 0, Text.truncate(data.sample.describe() + dot + "split by " + words(data.split) + dot
+        String traces = data == restFailed ? "newest " + Fmt.count(data.sample.traces().size(), "trace") + " only (r reads all)" : data.sample.describe();
+        c.put(0, 0, Text.truncate(traces + dot + "split by " + words(data.split) + dot
                 + Fmt.count(data.paths.size(), "span path"), w, ascii), Style.DIM);
         if (data.paths.isEmpty()) {
             c.put(1, 2, "no spans in these traces (t on the services changes the window, r reloads)", Style.DIM);
@@ -164,7 +209,10 @@ final class AnalyticsScreen implements Screen {
             if (index == selected) c.restyle(0, 2 + i, w, Style.SELECTED);
         }
         if (listTop + listH < data.paths.size()) c.put(0, 1 + listH, Symbols.down(ascii), Style.DIM);
-        if (extras == null && data.sample != extrasFailed && app.loader.idle()) computeExtras(app); // given way to another load before
+        if (app.loader.idle()) { // a quiet load gave way to another before: start it again
+            if (!data.sample.complete() && data != restFailed) readRest(app);
+            else if (extras == null && data.sample != extrasFailed) computeExtras(app);
+        }
         int y0 = 3 + listH;
         int room = c.height() - y0;
         if (room <= 0) return;

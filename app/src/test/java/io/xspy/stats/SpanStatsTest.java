@@ -1,6 +1,7 @@
 package io.xspy.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +115,39 @@ class SpanStatsTest {
                 assertEquals(a.spans(), b.spans());
             }
         }
+    }
+
+    @Test
+    void aFirstPartCombinedWithTheRestGivesWhatOneWalkOverAllGives() {
+        int cut = DEMO.size() / 3;
+        for (Split split : List.of(Split.COLD, Split.annotation("runtime"), Split.NONE)) {
+            for (SpanSelector selector : List.of(SpanSelector.ALL, SpanSelector.of("DynamoDB"))) {
+                SpanStats whole = SpanStats.compute(DEMO, Filter.ALL, selector, split);
+                SpanStats combined = SpanStats.combine(SpanStats.compute(DEMO.subList(0, cut), Filter.ALL, selector, split),
+                        SpanStats.compute(DEMO.subList(cut, DEMO.size()), Filter.ALL, selector, split));
+                assertEquals(whole.traces(), combined.traces());
+                assertEquals(whole.paths().stream().map(PathStats::path).toList(), combined.paths().stream().map(PathStats::path).toList());
+                for (int i = 0; i < whole.paths().size(); i++) {
+                    PathStats a = whole.paths().get(i);
+                    PathStats b = combined.paths().get(i);
+                    assertEquals(a.count(), b.count());
+                    assertEquals(summary(a.all()), summary(b.all()));
+                    assertEquals(a.groups().stream().map(SpanStatsTest::summary).toList(), b.groups().stream().map(SpanStatsTest::summary).toList());
+                    assertEquals(a.spans(), b.spans());
+                    assertEquals(a.firstStart(), b.firstStart());
+                    assertEquals(a.lastStart(), b.lastStart());
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> SpanStats.combine(SpanStats.compute(DEMO, Filter.ALL, SpanSelector.ALL, Split.COLD),
+                SpanStats.compute(DEMO, Filter.ALL, SpanSelector.ALL, Split.NONE)));
+    }
+
+    private static String summary(Group g) {
+        Distribution d = g.durations();
+        return g.key() + " n=" + g.count() + " min=" + d.min() + " p50=" + d.percentile(50) + " p99=" + d.percentile(99)
+                + " max=" + d.max() + " mean=" + d.mean() + " faults=" + g.faults() + " errors=" + g.errors()
+                + " under 10ms=" + d.countBetween(0, 0.010);
     }
 
     @Test
