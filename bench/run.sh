@@ -16,7 +16,7 @@ only=${ONLY:-}
 [ -f "$jar" ] || { echo "bench/run.sh: $jar is missing: mvn -B -q -pl bench -am package -DskipTests" >&2; exit 1; }
 
 # the commands runs.tsv uses; $jmh_out is where JMH writes its JSON
-jmh() { java -jar "$jar" "$@" -rf json -rff "$jmh_out"; }
+jmh() { java -Djmh.ignoreLock=true -jar "$jar" "$@" -rf json -rff "$jmh_out"; }
 measure() { local class=$1; shift; java -cp "$jar" "io.xspy.bench.$class" "$@"; }
 
 burners=()
