@@ -54,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(value = 1, jvmArgs = {"-Xmx6g"})
 public class TuiFrameBenchmark {
 
     static final int LISTED = 5_000;
@@ -101,7 +101,8 @@ public class TuiFrameBenchmark {
         // uploads come about every ten seconds, a day of them at a time (never all documents in memory at once)
         Instant start = now.minusSeconds(traces * 10L);
         DemoWorld world = new DemoWorld(7, start, start.plusSeconds(600));
-        TraceStore store = new TraceStore(traces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
+        // the newest 100,000 log lines: the trace with logs is among the newest
+        TraceStore store = new TraceStore(traces, 100_000);
         SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
         for (Instant t = start.plus(Duration.ofDays(1)); store.counters().traces() < traces && t.isBefore(now.plus(Duration.ofDays(30)));
                 t = t.plus(Duration.ofDays(1))) {

@@ -53,6 +53,14 @@ public final class UdpPaceMeasure {
             System.out.printf("sent %d at %d/s: received %d, ingested %d, dropped %d (queue), malformed %d%n",
                     total, rate, c.received(), c.ingested(), c.dropped(), c.malformed());
             Results.print("lost", total - c.ingested(), "segments");
+            // the receiver's two threads, in CPU time per segment: what bounds it when the cores are its own
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t == null || !t.getThreadName().startsWith("xspy-udp-")) continue;
+                double us = threads.getThreadCpuTime(t.getThreadId()) / 1000.0 / Math.max(1, c.received());
+                System.out.printf("%s: %.2f µs CPU a segment%n", t.getThreadName(), us);
+                Results.print(t.getThreadName().substring("xspy-udp-".length()) + "CpuMicros", us, "µs");
+            }
             Results.print("rss", peakRssMb(), "MB");
         }
     }
