@@ -128,23 +128,20 @@ public final class Table {
                 condition, command).map(Format::cell).toList()) + " |";
     }
 
-    /** A metric's figure: the score with its error, or the mean of single shots with their range. */
+    /** A metric's figure: the mean with the range of its samples (JMH iterations or single shots), or the value. */
     static String value(JsonNode m) {
         double v = m.path("value").asDouble();
         String unit = m.path("unit").asText();
         JsonNode samples = m.path("samples");
-        if ("ss".equals(m.path("mode").asText()) && samples.size() > 1) {
+        if (samples.size() > 1) {
             double lo = Double.MAX_VALUE;
             double hi = -Double.MAX_VALUE;
             for (JsonNode s : samples) {
                 lo = Math.min(lo, s.asDouble());
                 hi = Math.max(hi, s.asDouble());
             }
-            return Format.withUnit(v, unit) + " (mean of " + samples.size() + " shots, " + Format.number(lo) + "–"
-                    + Format.withUnit(hi, unit) + ")";
-        }
-        if (m.has("error") && !Double.isNaN(m.path("error").asDouble()) && m.path("error").asDouble() > 0) {
-            return Format.number(v) + " ± " + Format.withUnit(m.path("error").asDouble(), unit);
+            String of = "ss".equals(m.path("mode").asText()) ? " shots" : " iterations";
+            return Format.withUnit(v, unit) + " (" + samples.size() + of + ": " + Format.number(lo) + "–" + Format.number(hi) + ")";
         }
         return Format.withUnit(v, unit) + (m.has("note") ? " (" + m.path("note").asText() + ")" : "");
     }

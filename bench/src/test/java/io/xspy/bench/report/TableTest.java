@@ -95,7 +95,7 @@ class TableTest {
         String table = Table.render(rows, results);
 
         assertTrue(table.contains("Machine: 2 cores, Test CPU, OpenJDK 64-Bit Server VM 17.0.15."), table);
-        assertTrue(table.contains("| scroll by one row | repeat | < 16 ms | 1.5 ± 0.3 ms | **met** | quiet, load 0.2→1.5, "
+        assertTrue(table.contains("| scroll by one row | repeat | < 16 ms | 1.5 ms (3 iterations: 1.4–1.6) | **met** | quiet, load 0.2→1.5, "
                 + "2026-11-30 00:30Z | `jmh X` |"), table);
         assertTrue(table.contains("| 12 | misses: 12 (target 0); queue too small | busy, load 2.5→1.5"), table);
         assertTrue(table.contains("| 285 ms vs 100 ms (hello): **2.85×** | misses by 14% |"), table);
