@@ -6,6 +6,7 @@
 # peer cannot be built. The peers are built once into PEERS (default ~/.cache/xspy-peers), never committed:
 # sources cloned from GitHub (or already there), `go build` (Go >= 1.25 on PATH or in /usr/local/go/bin).
 # Usage (repository root, after make build and the bench jar): bench/peers.sh [ROUNDS]   (default 5; needs tmux)
+# WHICH='otel-tui daemon' (the default) selects the peers.
 set -uo pipefail
 rounds=${1:-5}
 peers=${PEERS:-$HOME/.cache/xspy-peers}
@@ -51,8 +52,10 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a
 prefixed() { sed -n "s/^result\t\([^\t]*\)/result\t$1.\1/p"; }
 
 missing=()
+which=" ${WHICH:-otel-tui daemon} "
 # ---- otel-tui: first frame and OTLP ingest
-if why=$(build otel-tui ymtdzzz/otel-tui .); then
+if [[ "$which" != *" otel-tui "* ]]; then :
+elif why=$(build otel-tui ymtdzzz/otel-tui .); then
   x=""; o=""
   for _ in $(seq 1 "$rounds"); do
     x="$x $(frame xspy "$xspy --listen 127.0.0.1:0")"
@@ -73,7 +76,8 @@ else
 fi
 
 # ---- the X-Ray daemon: 100,000 segments at 10,000/s over UDP, uploaded to `xspy serve` as its X-Ray API
-if why=$(build xray-daemon aws/aws-xray-daemon ./cmd/tracing); then
+if [[ "$which" != *" daemon "* ]]; then :
+elif why=$(build xray-daemon aws/aws-xray-daemon ./cmd/tracing); then
   java -cp "$bj" io.xspy.bench.UdpPaceMeasure 10000 10 | tee /dev/stderr | prefixed xspy | sed 's/\.lost\t/.udp10kLost\t/; s/\.rss\t/.udp10kRss\t/'
   java -jar "$jar" --demo serve --port 14319 >/dev/null 2>&1 & pids+=($!)
   until (exec 3<>/dev/tcp/127.0.0.1/14319) 2>/dev/null; do sleep 0.1; done
@@ -92,10 +96,13 @@ YAML
   daemon=$!; pids+=($daemon)
   until grep -q 'Starting proxy http server\|segment buffers allocated' "$work/daemon.log" 2>/dev/null; do sleep 0.1; done; sleep 1
   java -cp "$bj" io.xspy.bench.UdpPaceMeasure 10000 10 127.0.0.1:14320 >/dev/null
-  sleep 3 # its last batches
+  # its last batches: until the log stops growing for 3 s
+  size=-1; while [ "$size" != "$(wc -c < "$work/daemon.log")" ]; do size=$(wc -c < "$work/daemon.log"); sleep 3; done
+  cp "$work/daemon.log" "$peers/xray-daemon-last.log"
   rss=$(awk '/VmHWM/ {print $2 / 1024}' "/proc/$daemon/status")
   delivered=$(sed -n 's/.*Successfully sent batch of \([0-9]*\) segments.*/\1/p' "$work/daemon.log" | awk '{s += $1} END {print s + 0}')
-  echo "daemon: delivered $delivered of 100000, $(grep -c 'Dropping\|dropped' "$work/daemon.log") drop warnings, peak RSS $rss MB" >&2
+  spilled=$(sed -n 's/.*Spilling over \([0-9]*\) segments.*/\1/p' "$work/daemon.log" | awk '{s += $1} END {print s + 0}')
+  echo "daemon: delivered $delivered of 100000, spilled (dropped from its full send queue) $spilled, $(grep -ci 'drop' "$work/daemon.log") drop warnings (log: $peers/xray-daemon-last.log), peak RSS $rss MB" >&2
   printf 'result\tdaemon.udp10kLost\t%s\tsegments\nresult\tdaemon.udp10kRss\t%s\tMB\n' "$((100000 - delivered))" "$rss"
 else
   missing+=("$why")
