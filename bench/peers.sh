@@ -40,7 +40,7 @@ frame() {
   local t0 t=""; tmux kill-session -t xspy-peer 2>/dev/null
   t0=$(now)
   tmux new-session -d -s xspy-peer -x 120 -y 36 "LANG=C.UTF-8 $*"
-  for _ in $(seq 1 3000); do
+  for _ in $(seq 1 2000); do
     if tmux capture-pane -p -t xspy-peer 2>/dev/null | grep -qF "$marker"; then t=$(( ($(now) - t0) / 1000000 )); break; fi
     sleep 0.005
   done
@@ -50,6 +50,10 @@ frame() {
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 # the measure class's result lines, keys prefixed
 prefixed() { sed -n "s/^result\t\([^\t]*\)/result\t$1.\1/p"; }
+# a measure's output on stderr for the log, its result lines on stdout for the caller to rename
+shown() { tee >(grep -v '^result' >&2); }
+# until nothing listens on a TCP port any more (the previous otel-tui has let go of it)
+freed() { while (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do sleep 0.1; done; }
 
 missing=()
 which=" ${WHICH:-otel-tui daemon} "
@@ -60,15 +64,16 @@ elif why=$(build otel-tui ymtdzzz/otel-tui .); then
   for _ in $(seq 1 "$rounds"); do
     x="$x $(frame xspy "$xspy --listen 127.0.0.1:0")"
     o="$o $(frame 'Traces (t)' "$peers/otel-tui --http 14318 --grpc 14317 --disable-internal-metrics")"
+    freed 14318
   done
   echo "first frame (ms): xspy --listen$x; otel-tui$o" >&2
   printf 'result\txspy.firstFrame\t%s\tms\nresult\toteltui.firstFrame\t%s\tms\n' "$(echo "$x" | median)" "$(echo "$o" | median)"
   # OTLP/HTTP: the same senders and requests into xspy's receiver (in process) and into otel-tui (in a pane)
-  java -Xmx1g -cp "$bj" io.xspy.bench.OtlpIngestMeasure 10 2 20000 | tee /dev/stderr | grep '^result' | grep -v peer \
-    | sed 's/^result\tspansPerSecond/result\txspy.otlpSpansPerSecond/' | grep otlpSpansPerSecond
+  java -Xmx1g -cp "$bj" io.xspy.bench.OtlpIngestMeasure 10 2 20000 | shown \
+    | sed -n 's/^result\tspansPerSecond/result\txspy.otlpSpansPerSecond/p'
   tmux new-session -d -s xspy-peer -x 120 -y 36 "$peers/otel-tui --http 14318 --grpc 14317 --disable-internal-metrics"
   until (exec 3<>/dev/tcp/127.0.0.1/14318) 2>/dev/null; do sleep 0.1; done
-  java -cp "$bj" io.xspy.bench.OtlpIngestMeasure 10 2 20000 http://127.0.0.1:14318/v1/traces | tee /dev/stderr \
+  java -cp "$bj" io.xspy.bench.OtlpIngestMeasure 10 2 20000 http://127.0.0.1:14318/v1/traces | shown \
     | sed -n 's/^result\tpeer.spansPerSecond/result\toteltui.otlpSpansPerSecond/p'
   tmux kill-session -t xspy-peer 2>/dev/null
 else
@@ -78,7 +83,7 @@ fi
 # ---- the X-Ray daemon: 100,000 segments at 10,000/s over UDP, uploaded to `xspy serve` as its X-Ray API
 if [[ "$which" != *" daemon "* ]]; then :
 elif why=$(build xray-daemon aws/aws-xray-daemon ./cmd/tracing); then
-  java -cp "$bj" io.xspy.bench.UdpPaceMeasure 10000 10 | tee /dev/stderr | prefixed xspy | sed 's/\.lost\t/.udp10kLost\t/; s/\.rss\t/.udp10kRss\t/'
+  java -cp "$bj" io.xspy.bench.UdpPaceMeasure 10000 10 | shown | prefixed xspy | sed 's/\.lost\t/.udp10kLost\t/; s/\.rss\t/.udp10kRss\t/'
   java -jar "$jar" --demo serve --port 14319 >/dev/null 2>&1 & pids+=($!)
   until (exec 3<>/dev/tcp/127.0.0.1/14319) 2>/dev/null; do sleep 0.1; done
   cat > "$work/daemon.yaml" <<YAML
