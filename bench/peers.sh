@@ -37,23 +37,30 @@ now() { date +%s%N; }
 # ms from launching a command in a tmux pane until MARKER shows
 frame() {
   local marker=$1; shift
-  local t0 t=""; tmux kill-session -t xspy-peer 2>/dev/null
+  local t0 t="" pid
   t0=$(now)
-  tmux new-session -d -s xspy-peer -x 120 -y 36 "LANG=C.UTF-8 $*"
+  pid=$(pane "$@")
   for _ in $(seq 1 2000); do
     if tmux capture-pane -p -t xspy-peer 2>/dev/null | grep -qF "$marker"; then t=$(( ($(now) - t0) / 1000000 )); break; fi
     sleep 0.005
   done
-  tmux kill-session -t xspy-peer 2>/dev/null
+  stop "$pid"
   echo "${t:-99999}"
 }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+# runs a command in a 120x36 tmux pane, as the pane's own process; prints its pid
+pane() { tmux new-session -d -s xspy-peer -x 120 -y 36 "exec env LANG=C.UTF-8 $*"; tmux display-message -p -t xspy-peer '#{pane_pid}'; }
+# ends a process this script started (TERM, KILL after 5 s) and its pane, and waits until it is gone (its ports free)
+stop() {
+  kill "$1" 2>/dev/null
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null; tmux kill-session -t xspy-peer 2>/dev/null; true
+}
 # the measure class's result lines, keys prefixed
 prefixed() { sed -n "s/^result\t\([^\t]*\)/result\t$1.\1/p"; }
 # a measure's output on stderr for the log, its result lines on stdout for the caller to rename
 shown() { tee >(grep -v '^result' >&2); }
-# until nothing listens on a TCP port any more (the previous otel-tui has let go of it)
-freed() { while (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do sleep 0.1; done; }
+
 
 missing=()
 which=" ${WHICH:-otel-tui daemon} "
@@ -64,18 +71,17 @@ elif why=$(build otel-tui ymtdzzz/otel-tui .); then
   for _ in $(seq 1 "$rounds"); do
     x="$x $(frame xspy "$xspy --listen 127.0.0.1:0")"
     o="$o $(frame 'Traces (t)' "$peers/otel-tui --http 14318 --grpc 14317 --disable-internal-metrics")"
-    freed 14318
   done
   echo "first frame (ms): xspy --listen$x; otel-tui$o" >&2
   printf 'result\txspy.firstFrame\t%s\tms\nresult\toteltui.firstFrame\t%s\tms\n' "$(echo "$x" | median)" "$(echo "$o" | median)"
   # OTLP/HTTP: the same senders and requests into xspy's receiver (in process) and into otel-tui (in a pane)
   java -Xmx1g -cp "$bj" io.xspy.bench.OtlpIngestMeasure 10 2 20000 | shown \
     | sed -n 's/^result\tspansPerSecond/result\txspy.otlpSpansPerSecond/p'
-  tmux new-session -d -s xspy-peer -x 120 -y 36 "$peers/otel-tui --http 14318 --grpc 14317 --disable-internal-metrics"
+  oteltui=$(pane "$peers/otel-tui --http 14318 --grpc 14317 --disable-internal-metrics")
   until (exec 3<>/dev/tcp/127.0.0.1/14318) 2>/dev/null; do sleep 0.1; done
   java -cp "$bj" io.xspy.bench.OtlpIngestMeasure 10 2 20000 http://127.0.0.1:14318/v1/traces | shown \
     | sed -n 's/^result\tpeer.spansPerSecond/result\toteltui.otlpSpansPerSecond/p'
-  tmux kill-session -t xspy-peer 2>/dev/null
+  stop "$oteltui"
 else
   missing+=("$why")
 fi
