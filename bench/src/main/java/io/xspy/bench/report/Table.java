@@ -133,7 +133,7 @@ public final class Table {
         double v = m.path("value").asDouble();
         String unit = m.path("unit").asText();
         JsonNode samples = m.path("samples");
-        if (samples.size() > 1) {
+        if (samples.size() > 1 && !allEqual(samples)) {
             double lo = Double.MAX_VALUE;
             double hi = -Double.MAX_VALUE;
             for (JsonNode s : samples) {
@@ -144,6 +144,11 @@ public final class Table {
             return Format.withUnit(v, unit) + " (" + samples.size() + of + ": " + Format.number(lo) + "–" + Format.number(hi) + ")";
         }
         return Format.withUnit(v, unit) + (m.has("note") ? " (" + m.path("note").asText() + ")" : "");
+    }
+
+    private static boolean allEqual(JsonNode samples) {
+        for (JsonNode s : samples) if (s.asDouble() != samples.get(0).asDouble()) return false;
+        return true;
     }
 
     /** quiet / busy / shared with the load average before → after, the date, and the machine if unusual. */
