@@ -37,7 +37,7 @@ help:
 	@echo "install       install xspy into PREFIX (~/.local): PREFIX/bin/xspy, PREFIX/lib/xspy/"
 	@echo "uninstall     remove what install put into PREFIX"
 	@echo "test          every test: the three functions, then mvn -B verify --fail-at-end (app, CDK, end-to-end)"
-	@echo "bench         build and run the JMH benchmarks"
+	@echo "bench         run the benchmarks (ONLY=regex of bench/runs.tsv ids, BUSY=1), rewrite the README's table"
 	@echo "lambdas       build lambdas/{ts,py,go}/dist"
 	@echo "lambdas-test  run the tests of the three functions"
 	@echo "synth         build the functions and synthesize the xraystarter stack (TRACING=otel, TRANSACTION_SEARCH=true)"
@@ -151,9 +151,13 @@ test: tools
 	echo "make test: $$took, maven $$((SECONDS - t)) s; total $$(( $$(date +%s) - $(TEST_STARTED) )) s"; \
 	if [ -n "$$failed" ]; then echo "make test: failed:$$failed" >&2; exit 1; fi
 
-bench:
+# Every run of bench/runs.tsv (or those whose id matches ONLY, a regex; BUSY=1 runs them beside two CPU
+# burners), each stored in bench/results/, then the README's table rewritten from all stored results.
+ONLY ?=
+BUSY ?=
+bench: build
 	mvn -B -q -pl bench -am package -DskipTests
-	java -jar bench/target/benchmarks.jar
+	ONLY='$(ONLY)' BUSY='$(BUSY)' bench/run.sh
 
 # PNG pictures of every screen, drawn from the real UI on a virtual terminal over the demo world
 screenshots: build

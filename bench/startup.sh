@@ -73,6 +73,7 @@ printf '%-22s %8s   %s\n' case "median" "runs (ms)"
 for c in "${cases[@]}"; do
   med[$c]=$(echo "${runs[$c]}" | median)
   printf '%-22s %6s ms  %s\n' "$c" "${med[$c]}" "${runs[$c]}"
+  printf 'result\t%s\t%s\tms\n' "$c" "${med[$c]}" # for bench/run.sh
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 echo "--version / hello:        $(ratio "${med[version]}" "${med[hello]}")x (target <= 2.5)"

@@ -15,3 +15,6 @@ for i in $(seq 1 1000); do
 done
 tmux send-keys -t ff q; sleep 0.3; tmux kill-session -t ff 2>/dev/null
 echo "first frame ${first} ms, services shown ${filled} ms"
+# for bench/run.sh (bench/results/)
+if [ -n "$first" ]; then printf 'result\tfirstFrame\t%s\tms\n' "$first"; else printf 'unavailable\tno frame within 10 s\n'; fi
+if [ -n "$filled" ]; then printf 'result\tservicesShown\t%s\tms\n' "$filled"; fi

@@ -61,6 +61,8 @@ public final class AwsLoadMeasure {
             System.out.printf("lower bound %.0f ms (%d rounds), target <= %.0f ms (1.3x)%n", bound, rounds, 1.3 * bound);
             System.out.printf("median %.1f ms, min %.1f ms, max %.1f ms over %d runs: median is %.2fx the bound -> %s%n",
                     median, ms[0], ms[runs - 1], runs, median / bound, median <= 1.3 * bound ? "OK" : "TOO SLOW");
+            Results.print("median", median, "ms");
+            Results.print("bound", bound, "ms");
         }
     }
 

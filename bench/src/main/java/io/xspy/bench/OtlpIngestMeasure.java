@@ -57,7 +57,8 @@ public final class OtlpIngestMeasure {
         if (args.length > 3) { // another receiver (otel-tui, a Collector) on the same machine, same requests
             URI other = URI.create(args[3]);
             run(other, requests, senders, Math.max(2, seconds / 2), "warm-up", null);
-            run(other, requests, senders, seconds, "measured " + other, null);
+            long sent = run(other, requests, senders, seconds, "measured " + other, null);
+            Results.print("peer.spansPerSecond", sent / (double) seconds, "spans/s");
             return;
         }
         TraceStore store = new TraceStore(maxTraces, 1);
@@ -85,11 +86,15 @@ public final class OtlpIngestMeasure {
             long stored = c.spans() - before;
             System.out.printf(Locale.ROOT, "received %,d spans, stored %,d: loss %,d; rejected %d, refused requests %d%n",
                     sent, stored, sent - stored, c.rejectedSpans(), c.refused());
+            Results.print("spansPerSecond", sent / (double) seconds, "spans/s");
+            Results.print("lost", sent - stored, "spans");
+            Results.print("receiverSpansPerCpuSecond", sent / receiverCpu, "spans/CPU-s");
             TraceStore.Counters sc = store.counters();
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf(Locale.ROOT, "store: %,d traces (cap %,d), %,d evicted; heap after GC %.0f MB%n",
                     sc.traces(), maxTraces, sc.evicted(), heap / 1048576.0);
+            Results.print("heapAfterGc", heap / 1048576.0, "MB");
             if (sent != stored || c.rejectedSpans() != 0 || c.refused() != 0 || sc.traces() > maxTraces) {
                 System.out.println("FAIL");
                 System.exit(1);

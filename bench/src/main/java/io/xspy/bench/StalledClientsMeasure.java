@@ -55,6 +55,8 @@ public final class StalledClientsMeasure {
             Arrays.sort(ms);
             System.out.printf("%d stalled connections, %d requests: median %.1f ms, max %.1f ms%n",
                     stalledCount, requests, ms[requests / 2], ms[requests - 1]);
+            Results.print("median", ms[requests / 2], "ms");
+            Results.print("max", ms[requests - 1], "ms");
             for (Socket s : stalled) s.close();
         }
     }

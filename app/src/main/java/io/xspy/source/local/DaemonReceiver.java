@@ -14,8 +14,10 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -38,6 +40,12 @@ public final class DaemonReceiver implements AutoCloseable {
     public static final int DEFAULT_QUEUE = 16_384;
     private static final int SOCKET_BUFFER = 8 * 1024 * 1024;
     private static final int KEPT_DIAGNOSTICS = 20;
+    /** Datagrams the parser takes from the queue at a time: one lock and no wake-up per datagram. */
+    private static final int DRAIN = 256;
+    /** The header lines SDKs send, recognised without a JSON parse (any other spelling is parsed). */
+    private static final byte[][] KNOWN_HEADERS = {
+            "{\"format\": \"json\", \"version\": 1}".getBytes(StandardCharsets.US_ASCII),
+            "{\"format\":\"json\",\"version\":1}".getBytes(StandardCharsets.US_ASCII)};
 
     /** Datagrams received, malformed (unreadable), dropped (store behind), and segments ingested. */
     public record Counters(long received, long malformed, long dropped, long ingested) {}
@@ -168,15 +176,31 @@ public final class DaemonReceiver implements AutoCloseable {
     }
 
     private void parseLoop() {
+        List<byte[]> batch = new ArrayList<>(DRAIN);
         while (running || !queue.isEmpty()) {
-            byte[] datagram;
-            try {
-                datagram = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
+            if (queue.drainTo(batch, DRAIN) == 0) {
+                try {
+                    byte[] datagram = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (datagram != null) batch.add(datagram);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-            if (datagram != null) handle(datagram);
+            for (byte[] datagram : batch) handle(datagram);
+            batch.clear();
         }
+    }
+
+    private static boolean jsonVersion1(JsonNode header) {
+        return header != null && "json".equals(header.path("format").asText()) && header.path("version").asInt() == 1;
+    }
+
+    /** Whether the header line is one of the usual spellings of {"format":"json","version":1}. */
+    private static boolean knownHeader(byte[] datagram, int newline) {
+        for (byte[] h : KNOWN_HEADERS) {
+            if (h.length == newline && Arrays.equals(datagram, 0, newline, h, 0, newline)) return true;
+        }
+        return false;
     }
 
     private void handle(byte[] datagram) {
@@ -192,8 +216,7 @@ public final class DaemonReceiver implements AutoCloseable {
             return;
         }
         try {
-            JsonNode header = Json.read(datagram, 0, newline);
-            if (header == null || !"json".equals(header.path("format").asText()) || header.path("version").asInt() != 1) {
+            if (!knownHeader(datagram, newline) && !jsonVersion1(Json.read(datagram, 0, newline))) {
                 reject("header is not {\"format\":\"json\",\"version\":1}; dropped");
                 return;
             }

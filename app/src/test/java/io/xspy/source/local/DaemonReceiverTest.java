@@ -95,6 +95,24 @@ class DaemonReceiverTest {
         }
     }
 
+    @Test
+    void theHeaderIsReadTheSameWhetherSpelledTheUsualWayOrNot() throws Exception {
+        TraceStore store = new TraceStore();
+        try (DaemonReceiver receiver = new DaemonReceiver(loopback(), store, DaemonReceiver.DEFAULT_MAX_DATAGRAM, 1000);
+                DatagramChannel out = DatagramChannel.open()) {
+            InetSocketAddress to = receiver.localAddress();
+            List<String> docs = Fixtures.invocation(3, Fixtures.T0, 0.1, 0.08, false, 0.02, "");
+            send(out, to, bytes("{\"format\":\"json\",\"version\":1}\n" + docs.get(0))); // compact, as the Go SDK
+            send(out, to, bytes("{ \"version\" : 1, \"format\" : \"json\" }\n" + docs.get(1))); // any other spelling
+            send(out, to, bytes(HEADER + docs.get(2)));
+            send(out, to, bytes("{\"format\": \"json\", \"version\": 2}\n" + docs.get(0))); // close, but not version 1
+            send(out, to, bytes("{\"format\": \"json\", \"version\": 1 }\n" + docs.get(0))); // one space more: still read
+            await(() -> receiver.counters().received() == 5 && receiver.idle());
+            assertEquals(new DaemonReceiver.Counters(5, 1, 0, 4), receiver.counters());
+            assertEquals(4, store.trace(Fixtures.traceId(3)).nodeCount());
+        }
+    }
+
     private static String flood(int n) {
         return "{\"id\":\"" + String.format("%016x", n) + "\",\"trace_id\":\"" + Fixtures.traceId(n)
                 + "\",\"name\":\"flood\",\"start_time\":" + (Fixtures.T0 + n) + ",\"end_time\":" + (Fixtures.T0 + n + 0.001) + "}";
