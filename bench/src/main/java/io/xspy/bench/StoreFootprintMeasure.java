@@ -68,6 +68,8 @@ public final class StoreFootprintMeasure {
         int traces = store.counters().traces();
         System.out.printf(Locale.ROOT, "%s: %d traces, %d documents: %.1f MB retained, %.0f bytes/trace, %.0f bytes/document%n",
                 what, traces, documents, bytes / 1048576.0, (double) bytes / traces, (double) bytes / documents);
+        Results.print(what + "MB", bytes / 1048576.0, "MB");
+        Results.print(what + "BytesPerDocument", (double) bytes / documents, "B");
     }
 
     /** Heap in use after full collections (repeated until it stops shrinking). */
