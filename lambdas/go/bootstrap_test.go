@@ -44,6 +44,35 @@ type fakeRuntimeAPI struct {
 	done    chan *invocation
 }
 
+// runBootstrap starts the binary with the fake DynamoDB's AWS settings added to its environment and
+// returns its output once the runtime API has seen every invocation answered; at the end of the test
+// the process is killed and its output logged.
+func runBootstrap(t *testing.T, cmd *exec.Cmd, runtimeAPI *fakeRuntimeAPI, dynamoURL string) *bytes.Buffer {
+	t.Helper()
+	for name, value := range awsEnv(t, dynamoURL) {
+		cmd.Env = append(cmd.Env, name+"="+value)
+	}
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		runtimeAPI.Close()
+		t.Logf("bootstrap output:\n%s", logs.String())
+	})
+	for range cap(runtimeAPI.done) {
+		select {
+		case <-runtimeAPI.done:
+		case <-time.After(60 * time.Second):
+			t.Fatalf("bootstrap did not answer every invocation in 60s")
+		}
+	}
+	return &logs
+}
+
 func newFakeRuntimeAPI(t *testing.T, invocations ...*invocation) *fakeRuntimeAPI {
 	f := &fakeRuntimeAPI{pending: invocations, byID: map[string]*invocation{}, done: make(chan *invocation, len(invocations))}
 	for _, inv := range invocations {
@@ -199,28 +228,7 @@ func TestBootstrapInLambdaEmitsXRaySegments(t *testing.T) {
 		"AWS_XRAY_CONTEXT_MISSING=LOG_ERROR",
 		"TABLE_NAME=items",
 	}
-	for name, value := range awsEnv(t, dynamo.URL) {
-		cmd.Env = append(cmd.Env, name+"="+value)
-	}
-	var logs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		runtimeAPI.Close()
-		t.Logf("bootstrap output:\n%s", logs.String())
-	}()
-
-	for range 2 {
-		select {
-		case <-runtimeAPI.done:
-		case <-time.After(30 * time.Second):
-			t.Fatalf("bootstrap did not answer both invocations in 30s")
-		}
-	}
+	logs := runBootstrap(t, cmd, runtimeAPI, dynamo.URL)
 	if good.outcome != "response" {
 		t.Fatalf("good event: %s %s", good.outcome, good.body)
 	}

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	coltrace "go.opentelemetry.io/proto/otlp/collector/trace/v1"
 	commonpb "go.opentelemetry.io/proto/otlp/common/v1"
@@ -136,27 +135,7 @@ func TestBootstrapWithOTelExportsSpans(t *testing.T) {
 		"OTEL_EXPORTER_OTLP_ENDPOINT=" + collector.URL,
 		"TABLE_NAME=items",
 	}
-	for name, value := range awsEnv(t, dynamo.URL) {
-		cmd.Env = append(cmd.Env, name+"="+value)
-	}
-	var logs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		runtimeAPI.Close()
-		t.Logf("bootstrap output:\n%s", logs.String())
-	}()
-	for range 2 {
-		select {
-		case <-runtimeAPI.done:
-		case <-time.After(60 * time.Second):
-			t.Fatalf("bootstrap did not answer both invocations in 60s")
-		}
-	}
+	logs := runBootstrap(t, cmd, runtimeAPI, dynamo.URL)
 	if good.outcome != "response" || bad.outcome != "error" {
 		t.Fatalf("good event: %s %s; bad event: %s %s", good.outcome, good.body, bad.outcome, bad.body)
 	}
