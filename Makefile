@@ -169,17 +169,30 @@ screenshots: build
 IDLE ?=
 EXPORT ?=
 LOCAL_GO := target/local/go/bootstrap
+LOCAL_VENV := target/local/venv
+
+# What make local needs is built side by side: xspy's jar, the driver's venv and each function are
+# independent, and each is built only when missing or older than its sources (a second run builds nothing).
+ifeq ($(MAKECMDGOALS),local)
+MAKEFLAGS += -j4
+endif
 
 # The Go function built for this machine (make lambdas builds it for Lambda's arm64).
 $(LOCAL_GO): $(wildcard lambdas/go/*.go) lambdas/go/go.mod lambdas/go/go.sum
 	cd lambdas/go && CGO_ENABLED=0 go build -tags lambda.norpc -o $(CURDIR)/$(LOCAL_GO) .
 
-# The deployed code, built by the functions' own make targets when missing or older than their sources;
-# TRACING=otel also needs the Node otel bundle and the Python dev venv with the ADOT layer's stand-in.
+# The driver's Python: boto3 and moto's DynamoDB server, nothing else (the tools venv's AWS CLI, all of
+# moto's services and the OpenTelemetry SDK take longer to install than the rest of make local builds).
+# --no-compile: Python compiles what it imports when it first imports it.
+$(LOCAL_VENV)/.installed: scripts/local/requirements.txt
+	python3 -m venv $(LOCAL_VENV)
+	$(LOCAL_VENV)/bin/pip install --quiet --disable-pip-version-check --no-compile -r scripts/local/requirements.txt
+	touch $@
+
+# The deployed code, built by the functions' own make targets when missing or older than their sources
+# (one npm build makes both bundles); TRACING=otel also needs the Python dev venv with the ADOT layer's stand-in.
 TS_SOURCES := $(wildcard lambdas/ts/src/*.ts lambdas/ts/scripts/*.ts) lambdas/ts/package.json lambdas/ts/package-lock.json
-lambdas/ts/dist/index.js: $(TS_SOURCES)
-	$(MAKE) -C lambdas/ts build
-lambdas/ts/dist-otel/index.js: $(TS_SOURCES)
+lambdas/ts/dist/index.js lambdas/ts/dist-otel/index.js &: $(TS_SOURCES)
 	$(MAKE) -C lambdas/ts build
 lambdas/py/dist/app.py: lambdas/py/app.py lambdas/py/requirements.txt
 	$(MAKE) -C lambdas/py build
@@ -187,6 +200,6 @@ lambdas/py/.venv/bin/opentelemetry-instrument: lambdas/py/requirements-dev.txt
 	$(MAKE) -C lambdas/py deps
 LOCAL_OTEL := $(if $(filter otel,$(TRACING)),lambdas/ts/dist-otel/index.js lambdas/py/.venv/bin/opentelemetry-instrument)
 
-local: build $(TOOLS)/.installed lambdas/ts/dist/index.js lambdas/py/dist/app.py $(LOCAL_GO) $(LOCAL_OTEL)
-	$(TOOLS)/bin/python scripts/local/local.py --count $(N) --interval $(INTERVAL) --tracing $(or $(TRACING),xray) \
+local: build $(LOCAL_VENV)/.installed lambdas/ts/dist/index.js lambdas/py/dist/app.py $(LOCAL_GO) $(LOCAL_OTEL)
+	$(LOCAL_VENV)/bin/python scripts/local/local.py --count $(N) --interval $(INTERVAL) --tracing $(or $(TRACING),xray) \
 		$(if $(IDLE),--idle $(IDLE)) $(if $(EXPORT),--export $(EXPORT))
