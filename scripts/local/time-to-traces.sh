@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How long `make local` takes on a fresh clone until xspy's TUI shows the three real functions.
-#   scripts/local/time-to-traces.sh [REPOSITORY [BRANCH [TRACING]]]   (default: this repository, its branch, xray)
+#   scripts/local/time-to-traces.sh [REPOSITORY [COMMIT [TRACING]]]   (default: this repository, its HEAD, xray)
 # Clones into a temporary folder, runs `make local` there in a tmux pane and watches the screen until the
 # Services list holds an AWS::Lambda::Function row for each of xraystarter-ts, -py and -go; then presses q.
 # Prints the seconds to that screen, and when each thing make local built was finished (from the files'
@@ -9,13 +9,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd -P)
 repo=${1:-$(git -C "$here" rev-parse --show-toplevel)}
-branch=${2:-$(git -C "$repo" rev-parse --abbrev-ref HEAD)}
+commit=$(git -C "$repo" rev-parse "${2:-HEAD}")
 tracing=${3:-xray}
 dir=$(mktemp -d /tmp/xspy-local-clone.XXXXXX)
 session=xspy-time-to-traces-$$
-git clone -q -b "$branch" "$repo" "$dir/xspy"
+git clone -q --no-checkout "$repo" "$dir/xspy"
 cd "$dir/xspy"
-echo "clone of $repo ($branch, $(git rev-parse --short HEAD)) in $dir/xspy; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+git checkout -q "$commit"
+echo "clone of $repo at $(git rev-parse --short HEAD) in $dir/xspy; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start=$(date +%s.%N)
 tmux new-session -d -s "$session" -x 200 -y 50 -c "$dir/xspy" \
