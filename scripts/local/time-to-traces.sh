@@ -45,10 +45,11 @@ echo "finished, seconds after make local started:"
 since app/target/xspy-0.1.0.jar
 since app/target/xspy.jar
 since app/target/xspy.jsa
+since .tools/venv/.installed
 since target/local/venv/.installed
 since lambdas/ts/node_modules/.package-lock.json
 since lambdas/ts/dist/index.js
-since lambdas/py/dist/app.py
+since lambdas/py/dist
 since target/local/go/bootstrap
 [ "$tracing" = otel ] && since lambdas/py/.venv/bin/opentelemetry-instrument
 at() { [ -n "$2" ] && python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):6.1f} s  {sys.argv[3]}')" "$start" "$2" "$1"; }
