@@ -96,6 +96,8 @@ TOOLS := .tools/venv
 # folders count too, so a deleted file rebuilds), so a second `make demo` starts at once.
 APP_SOURCES := pom.xml app/pom.xml $(shell find app/src/main 2>/dev/null)
 
+# A build this short runs about twice as fast (half the CPU) on the C1 compiler alone and the serial collector.
+$(JAR): export MAVEN_OPTS := -XX:TieredStopAtLevel=1 -XX:+UseSerialGC $(MAVEN_OPTS)
 $(JAR): $(APP_SOURCES)
 	mvn -B -q -pl app -am package -Dmaven.test.skip=true
 
