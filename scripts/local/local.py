@@ -53,10 +53,13 @@ def clean_env():
 
 
 def client(service, endpoint):
-    return boto3.client(service, endpoint_url=endpoint, region_name=svc.REGION,
-                        aws_access_key_id=CREDENTIALS["AWS_ACCESS_KEY_ID"],
-                        aws_secret_access_key=CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-                        config=Config(retries={"max_attempts": 2, "mode": "standard"}))
+    """A client of its own session: clients are made on two threads at once (start_services), which boto3's
+    default session does not allow."""
+    return boto3.session.Session().client(
+        service, endpoint_url=endpoint, region_name=svc.REGION,
+        aws_access_key_id=CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+        config=Config(retries={"max_attempts": 2, "mode": "standard"}))
 
 
 class Stack:
@@ -139,6 +142,17 @@ class Stack:
         self.xray = client("xray", self.xspy_url)
         self.say(f"xspy: X-Ray daemon UDP 127.0.0.1:{self.udp_port}, OTLP http://127.0.0.1:{self.otlp_port}, "
                  f"serve {self.xspy_url}", terminal=False)
+
+    def start_services(self):
+        """moto's DynamoDB and xspy side by side: each takes a second or more to come up."""
+        with ThreadPoolExecutor(1, thread_name_prefix="moto") as pool:
+            dynamodb = pool.submit(self.start_dynamodb)
+            try:
+                self.start_xspy()
+            except BaseException:
+                self.stop.set()  # the other wait gives up at once
+                raise
+            dynamodb.result()
 
     def start_functions(self):
         node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
@@ -322,8 +336,7 @@ def run(args):
     signal.signal(signal.SIGTERM, interrupted)  # as Ctrl-C: through the finally below
     try:
         stack.say(f"starting moto's DynamoDB, xspy and the three functions ({args.tracing}); logs in {run_dir}")
-        stack.start_dynamodb()
-        stack.start_xspy()
+        stack.start_services()
         stack.start_functions()
         started = time.time()
         window = f"{int((args.count * (args.interval + 30) + 600) // 60) + 15}m"
