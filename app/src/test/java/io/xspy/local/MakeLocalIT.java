@@ -98,8 +98,21 @@ class MakeLocalIT {
         for (String tool : List.of("make", "node", "npm", "go", "python3", "setsid", "kill")) {
             RequiredTool.require(onPath(tool), tool + " is not on PATH (make local and this test need it)");
         }
-        RequiredTool.require(Files.isExecutable(ROOT.resolve(".tools/venv/bin/moto_server")),
-                "moto's server is not in .tools/venv (make tools)");
+        // make local makes the driver's venv (moto's DynamoDB, boto3) itself: python3 must be able to
+        RequiredTool.require(succeeds("python3", "-c", "import venv, ensurepip"),
+                "python3 cannot make a venv (on Debian: apt-get install python3-venv)");
+    }
+
+    private static boolean succeeds(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Ctrl-C (SIGINT to make's process group, as a terminal sends it) in the middle of a run stops it all. */
