@@ -176,7 +176,7 @@ LOCAL_VENV := target/local/venv
 # What make local needs is built side by side: xspy's jar, the driver's venv and each function are
 # independent, and each is built only when missing or older than its sources (a second run builds nothing).
 ifeq ($(MAKECMDGOALS),local)
-MAKEFLAGS += -j4
+MAKEFLAGS += -j6
 endif
 
 # The Go function built for this machine (make lambdas builds it for Lambda's arm64).
@@ -192,16 +192,18 @@ $(LOCAL_VENV)/.installed: scripts/local/requirements.txt
 	touch $@
 
 # The deployed code, built by the functions' own make targets when missing or older than their sources
-# (one npm build makes both bundles); TRACING=otel also needs the Python dev venv with the ADOT layer's stand-in.
+# (one npm build makes both bundles; the Python build keeps app.py's time, hence the touch); TRACING=otel also needs the Python dev venv with the ADOT layer's stand-in.
 TS_SOURCES := $(wildcard lambdas/ts/src/*.ts lambdas/ts/scripts/*.ts) lambdas/ts/package.json lambdas/ts/package-lock.json
 lambdas/ts/dist/index.js lambdas/ts/dist-otel/index.js &: $(TS_SOURCES)
 	$(MAKE) -C lambdas/ts build
 lambdas/py/dist/app.py: lambdas/py/app.py lambdas/py/requirements.txt
 	$(MAKE) -C lambdas/py build
+	touch $@
 lambdas/py/.venv/bin/opentelemetry-instrument: lambdas/py/requirements-dev.txt
 	$(MAKE) -C lambdas/py deps
 LOCAL_OTEL := $(if $(filter otel,$(TRACING)),lambdas/ts/dist-otel/index.js lambdas/py/.venv/bin/opentelemetry-instrument)
 
-local: build $(LOCAL_VENV)/.installed lambdas/ts/dist/index.js lambdas/py/dist/app.py $(LOCAL_GO) $(LOCAL_OTEL)
+# (the longest first: make starts them in this order)
+local: build $(LOCAL_OTEL) $(LOCAL_VENV)/.installed lambdas/ts/dist/index.js $(LOCAL_GO) lambdas/py/dist/app.py
 	$(LOCAL_VENV)/bin/python scripts/local/local.py --count $(N) --interval $(INTERVAL) --tracing $(or $(TRACING),xray) \
 		$(if $(IDLE),--idle $(IDLE)) $(if $(EXPORT),--export $(EXPORT))
