@@ -192,7 +192,8 @@ $(LOCAL_VENV)/.installed: scripts/local/requirements.txt
 	touch $@
 
 # The deployed code, built by the functions' own make targets when missing or older than their sources
-# (one npm build makes both bundles; the Python build keeps app.py's time, hence the touch); TRACING=otel also needs the Python dev venv with the ADOT layer's stand-in.
+# (one npm build makes both bundles; the Python build keeps app.py's time, hence the touch). TRACING=otel
+# also needs the Node otel bundle and the Python dev venv with the ADOT layer's stand-in.
 TS_SOURCES := $(wildcard lambdas/ts/src/*.ts lambdas/ts/scripts/*.ts) lambdas/ts/package.json lambdas/ts/package-lock.json
 lambdas/ts/dist/index.js lambdas/ts/dist-otel/index.js &: $(TS_SOURCES)
 	$(MAKE) -C lambdas/ts build
