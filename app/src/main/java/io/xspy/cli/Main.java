@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** Entry point of the xspy jar: picocli does the parsing, errors become one line and an exit code. */
 public final class Main {
@@ -30,13 +29,13 @@ public final class Main {
     static boolean opensTheUi(boolean onTerminal, String... args) {
         if (!onTerminal) return false;
         Set<String> other = new HashSet<>(List.of("-h", "--help", "-V", "--version"));
-        for (Class<?> c : XspyCommand.class.getAnnotation(Command.class).subcommands()) other.add(c.getAnnotation(Command.class).name());
+        other.addAll(Subcommands.names());
         for (String a : args) if (other.contains(a)) return false;
         return true;
     }
 
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new XspyCommand());
+        CommandLine cli = Subcommands.forArgs(XspyCommand::new, args);
         StartupMarks.mark("picocli model");
         // Unicode goes out as UTF-8 whatever the JVM's default; under a non-UTF-8 locale xspy writes ASCII
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
