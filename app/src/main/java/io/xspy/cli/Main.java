@@ -1,5 +1,6 @@
 package io.xspy.cli;
 
+import io.xspy.cli.shell.LineMode;
 import io.xspy.tui.StartupMarks;
 import io.xspy.tui.TerminalHeadStart;
 import java.io.OutputStreamWriter;
@@ -16,8 +17,9 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupMarks.mark("main");
-        if (opensTheUi(System.console() != null, args)) TerminalHeadStart.begin();
+        if (opensTheUi(System.console() != null, args)) TerminalHeadStart.begin(() -> LineMode.why(System.getenv()) == null);
         int status = run(args);
+        TerminalHeadStart.release(); // raw mode set ahead for a UI that did not start (an error, say) is undone
         StartupMarks.report(System.err);
         System.exit(status);
     }
