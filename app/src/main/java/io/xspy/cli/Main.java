@@ -37,7 +37,7 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        CommandLine cli = Subcommands.forArgs(XspyCommand::new, args);
+        CommandLine cli = Subcommands.forArgs(args);
         StartupMarks.mark("picocli model");
         // Unicode goes out as UTF-8 whatever the JVM's default; under a non-UTF-8 locale xspy writes ASCII
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
@@ -47,17 +47,8 @@ public final class Main {
 
     /** Runs on a prepared command line (tests set its output and error writers). */
     static int run(CommandLine cli, String... args) {
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("xspy: " + Errors.oneLine(ex));
-            return 1;
-        });
-        cli.setParameterExceptionHandler((ex, args2) -> {
-            CommandLine failed = ex.getCommandLine();
-            // picocli echoes the offending argument: each line goes through the sanitizer
-            failed.getErr().println("xspy: " + Errors.lines(ex.getMessage()));
-            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
-            return 2;
-        });
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler(new UsageErrors());
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -68,6 +59,30 @@ public final class Main {
         } finally {
             cli.getOut().flush();
             cli.getErr().flush();
+        }
+    }
+
+    // The handlers are classes, not lambdas: picocli's interfaces are Java 5 class files, so JDK 17 cannot archive
+    // a lambda of them, and spinning the first lambda up at run time costs ~15 ms. Likewise no lambda on the way here.
+
+    /** An exception from a command: one line. */
+    private static final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            commandLine.getErr().println("xspy: " + Errors.oneLine(ex));
+            return 1;
+        }
+    }
+
+    /** A command line that does not parse: what is wrong, and where help is. */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine failed = ex.getCommandLine();
+            // picocli echoes the offending argument: each line goes through the sanitizer
+            failed.getErr().println("xspy: " + Errors.lines(ex.getMessage()));
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
+            return 2;
         }
     }
 }

@@ -26,13 +26,29 @@ public final class Subcommands {
         return cli;
     }
 
+    /** {@link #forArgs(Supplier, String...)} on a new root command (no lambda on the way: see Main's handlers). */
+    public static CommandLine forArgs(String... args) {
+        return forArgs(NewRoot.INSTANCE, args);
+    }
+
+    private enum NewRoot implements Supplier<XspyCommand> {
+        INSTANCE;
+
+        @Override
+        public XspyCommand get() {
+            return new XspyCommand();
+        }
+    }
+
     /**
      * A command line for running {@code args} once: only the subcommands they name where that parses the same.
      * {@code roots} makes a fresh root command: one that failed to parse holds some of the values.
      */
     public static CommandLine forArgs(Supplier<XspyCommand> roots, String... args) {
         Set<String> words = new HashSet<>(List.of(args));
-        if (words.stream().anyMatch(HELP::contains)) return all(roots.get());
+        for (String help : HELP) {
+            if (words.contains(help)) return all(roots.get());
+        }
         CommandLine cli = new CommandLine(roots.get());
         for (Class<?> c : XspyCommand.SUBCOMMANDS) {
             if (words.contains(name(c))) cli.addSubcommand(c);

@@ -74,7 +74,7 @@ public final class Training {
     /** Runs one command line as Main does, its output kept for the caller and not printed. */
     private static String cli(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cli = Subcommands.forArgs(XspyCommand::new, args);
+        CommandLine cli = Subcommands.forArgs(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
         Main.run(cli, args);
