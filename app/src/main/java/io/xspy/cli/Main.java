@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 
 /** Entry point of the xspy jar: picocli does the parsing, errors become one line and an exit code. */
@@ -17,7 +18,7 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupMarks.mark("main");
-        if (opensTheUi(System.console() != null, args)) TerminalHeadStart.begin(() -> LineMode.why(System.getenv()) == null);
+        if (opensTheUi(System.console() != null, args)) TerminalHeadStart.begin(new FullScreenUi());
         int status = run(args);
         TerminalHeadStart.release(); // raw mode set ahead for a UI that did not start (an error, say) is undone
         StartupMarks.report(System.err);
@@ -83,6 +84,14 @@ public final class Main {
             failed.getErr().println("xspy: " + Errors.lines(ex.getMessage()));
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
             return 2;
+        }
+    }
+
+    /** Whether the full-screen UI, not the line-mode shell, will take the terminal. */
+    private static final class FullScreenUi implements BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            return LineMode.why(System.getenv()) == null;
         }
     }
 }

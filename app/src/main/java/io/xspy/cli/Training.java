@@ -8,6 +8,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
 import io.xspy.cli.shell.LineMode;
 import io.xspy.source.demo.DemoSource;
+import io.xspy.tui.TerminalHeadStart;
 import io.xspy.tui.Tui;
 import io.xspy.tui.TuiOptions;
 import java.io.BufferedOutputStream;
@@ -106,7 +107,11 @@ public final class Training {
     private static void ansiTerminal() throws IOException, InterruptedException, ClassNotFoundException {
         LineMode.why(Map.of("TERM", "xterm-256color"));
         ZoneId.systemDefault().getRules();
-        for (String uiClass : new String[] {"io.xspy.tui.BufferedUnixTerminal", "io.xspy.tui.TerminalHeadStart", "io.xspy.tui.FirstFrameGate"}) {
+        // the head start's classes: stty -g is read (and fails without a terminal), raw mode never set here
+        TerminalHeadStart.begin(new NotFullScreen());
+        TerminalHeadStart.release();
+        for (String uiClass : new String[] {"io.xspy.tui.BufferedUnixTerminal", "io.xspy.tui.FirstFrameGate", "io.xspy.cli.Terminal",
+                "io.xspy.cli.Main$FullScreenUi", "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal$CtrlCBehaviour"}) {
             Class.forName(uiClass, false, Training.class.getClassLoader()); // what Tui.run and Main use on a real terminal
         }
         try {
@@ -134,5 +139,13 @@ public final class Training {
 
     private static KeyStroke key(char c) {
         return new KeyStroke(c, false, false);
+    }
+
+    /** The build's terminal, if any, is never put in raw mode. */
+    private static final class NotFullScreen implements java.util.function.BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            return false;
+        }
     }
 }

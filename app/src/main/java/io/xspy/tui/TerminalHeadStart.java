@@ -10,7 +10,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -30,27 +31,65 @@ public final class TerminalHeadStart {
         String run(String... args) throws IOException, InterruptedException;
     }
 
-    /** One head start: the settings read, whether raw mode was set, and what the terminal took of them. */
-    private static final class Ahead {
+    /**
+     * One head start, run on its own thread: the settings read, whether raw mode was set, and what the
+     * terminal took of them. Classes rather than lambdas here: a lambda is spun up at run time (the
+     * class-data-sharing archive holds only those the build's representative run made), on the main thread.
+     */
+    private static final class Ahead implements Runnable {
         final Stty stty;
-        final FutureTask<String> settings;
-        final FutureTask<Boolean> raw;
+        final BooleanSupplier fullScreen;
+        final boolean warmUi;
+        final CompletableFuture<String> settings = new CompletableFuture<>();
+        final CompletableFuture<Boolean> raw = new CompletableFuture<>();
         boolean settingsTaken;
         boolean rawClaimed;
 
-        Ahead(Stty stty, BooleanSupplier fullScreen) {
+        Ahead(Stty stty, BooleanSupplier fullScreen, boolean warmUi) {
             this.stty = stty;
-            settings = new FutureTask<>(() -> {
-                String s = stty.run("-g");
-                if (s.isEmpty()) throw new IOException("stty -g printed nothing");
-                return s;
-            });
-            raw = new FutureTask<>(() -> {
-                settings.get(); // no settings to go back to: no raw mode either
-                if (!fullScreen.getAsBoolean()) return false;
-                stty.run(RAW);
-                return true;
-            });
+            this.fullScreen = fullScreen;
+            this.warmUi = warmUi;
+        }
+
+        @Override
+        public void run() {
+            try {
+                String read = stty.run("-g");
+                if (read.isEmpty()) throw new IOException("stty -g printed nothing");
+                settings.complete(read);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                settings.completeExceptionally(e);
+            }
+            try {
+                // no settings to go back to: no raw mode either
+                raw.complete(settings.isCompletedExceptionally() || !fullScreen.getAsBoolean() ? false : setRaw());
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                raw.completeExceptionally(e);
+            }
+            if (warmUi) {
+                ZoneId.systemDefault().getRules();
+                new DefaultKeyDecodingProfile().getPatterns();
+                TextCharacter.fromString("x");
+                TerminalTextUtils.isCharCJK('x'); // Character.UnicodeBlock's tables (~8 ms), which the first frame's copy needs
+            }
+        }
+
+        private boolean setRaw() throws IOException, InterruptedException {
+            stty.run(RAW);
+            return true;
+        }
+    }
+
+    /** stty on the controlling terminal, as Lanterna runs it. */
+    private static final class ProcessStty implements Stty {
+        @Override
+        public String run(String... args) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("stty"));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty"))).start();
+            String out = new String(p.getInputStream().readAllBytes(), Charset.defaultCharset()).trim();
+            if (p.waitFor() != 0) throw new IOException("stty " + String.join(" ", args) + " failed");
+            return out;
         }
     }
 
@@ -63,26 +102,17 @@ public final class TerminalHeadStart {
      * thread: it may start infocmp) says the full-screen UI, not the line-mode shell, will take the terminal.
      */
     public static void begin(BooleanSupplier fullScreen) {
-        begin(fullScreen, TerminalHeadStart::stty, true);
+        begin(fullScreen, new ProcessStty(), true);
     }
 
     static void begin(BooleanSupplier fullScreen, Stty stty, boolean warmUi) {
         Ahead a;
         synchronized (TerminalHeadStart.class) {
             if (ahead != null) return;
-            a = new Ahead(stty, fullScreen);
+            a = new Ahead(stty, fullScreen, warmUi);
             ahead = a;
         }
-        Thread t = new Thread(() -> {
-            a.settings.run();
-            a.raw.run();
-            if (warmUi) {
-                ZoneId.systemDefault().getRules();
-                new DefaultKeyDecodingProfile().getPatterns();
-                TextCharacter.fromString("x");
-                TerminalTextUtils.isCharCJK('x'); // Character.UnicodeBlock's tables (~8 ms), which the first frame's copy needs
-            }
-        }, "xspy-head-start");
+        Thread t = new Thread(a, "xspy-head-start");
         t.setDaemon(true);
         t.start();
     }
@@ -128,7 +158,7 @@ public final class TerminalHeadStart {
         }
     }
 
-    private static <T> T result(FutureTask<T> f) {
+    private static <T> T result(Future<T> f) {
         try {
             return f.get();
         } catch (ExecutionException e) {
@@ -137,15 +167,5 @@ public final class TerminalHeadStart {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    /** stty on the controlling terminal, as Lanterna runs it. */
-    private static String stty(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("stty"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty"))).start();
-        String out = new String(p.getInputStream().readAllBytes(), Charset.defaultCharset()).trim();
-        if (p.waitFor() != 0) throw new IOException("stty " + String.join(" ", args) + " failed");
-        return out;
     }
 }
