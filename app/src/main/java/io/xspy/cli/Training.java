@@ -6,6 +6,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import io.xspy.cli.shell.LineMode;
 import io.xspy.source.demo.DemoSource;
 import io.xspy.tui.TerminalHeadStart;
@@ -111,7 +112,8 @@ public final class Training {
         TerminalHeadStart.begin(new NotFullScreen());
         TerminalHeadStart.release();
         for (String uiClass : new String[] {"io.xspy.tui.BufferedUnixTerminal", "io.xspy.tui.FirstFrameGate", "io.xspy.cli.Terminal",
-                "io.xspy.cli.Main$FullScreenUi", "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal$CtrlCBehaviour"}) {
+                "io.xspy.cli.Main$FullScreenUi", "io.xspy.tui.WindowChanges", "io.xspy.tui.WindowChanges$Chained", "io.xspy.tui.Osc52",
+                "io.xspy.tui.Osc52$TerminalFlush", "io.xspy.tui.Tui$LoaderThreads"}) {
             Class.forName(uiClass, false, Training.class.getClassLoader()); // what Tui.run and Main use on a real terminal
         }
         try {
@@ -121,6 +123,7 @@ public final class Training {
         } catch (IOException noStty) {
             // a build machine without stty: the process classes were loaded on the way to this
         }
+        new NoSttyTerminal().close(); // Lanterna's Unix terminal: its resize handler and shutdown hook, made at run time otherwise
         PipedOutputStream keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys, 1 << 16);
         keys.write("\u001b[36;120R".getBytes(StandardCharsets.US_ASCII)); // the answer to Lanterna's size request
@@ -146,6 +149,42 @@ public final class Training {
         @Override
         public boolean getAsBoolean() {
             return false;
+        }
+    }
+
+    /**
+     * Lanterna's Unix terminal, as xspy --demo opens it, with every stty call left out: nothing here changes the
+     * build's terminal (if it has one); the resize handler and shutdown hook are made, so the archive holds them.
+     */
+    private static final class NoSttyTerminal extends UnixTerminal {
+        NoSttyTerminal() throws IOException {
+            super(new java.io.ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(), StandardCharsets.UTF_8,
+                    CtrlCBehaviour.TRAP);
+        }
+
+        @Override
+        protected void saveTerminalSettings() {
+            // no stty
+        }
+
+        @Override
+        protected void restoreTerminalSettings() {
+            // no stty
+        }
+
+        @Override
+        protected void canonicalMode(boolean enabled) {
+            // no stty
+        }
+
+        @Override
+        protected void keyEchoEnabled(boolean enabled) {
+            // no stty
+        }
+
+        @Override
+        protected void keyStrokeSignalsEnabled(boolean enabled) {
+            // no stty
         }
     }
 }
