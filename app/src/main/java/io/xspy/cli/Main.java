@@ -27,7 +27,7 @@ public final class Main {
 
     /**
      * Whether the command line looks like the full-screen UI on a terminal: no subcommand, help or
-     * version asked for. A wrong guess costs only work on another core.
+     * version asked for. A wrong guess costs work on another core, and one stty at exit to undo raw mode.
      */
     static boolean opensTheUi(boolean onTerminal, String... args) {
         if (!onTerminal) return false;
