@@ -2,7 +2,8 @@
 # Start-up of xspy side by side with a Java hello world, runs taken in turn, medians in ms.
 # Usage (from the repository root, after `make build`): bench/startup.sh [ROUNDS]   (default 10; needs tmux)
 # Rows: hello (Java hello world, the launcher's JVM options), --version through app/target/xspy, through
-# plain `java -jar`, with a dynamic AppCDS archive instead of the static one and with -XX:-UsePerfData, `--file big.json trace ID`
+# plain `java -jar`, with a dynamic AppCDS archive instead of the static one and with -XX:-UsePerfData (now one of the
+# launcher's options: the same as --version), `--file big.json trace ID`
 # (10,000 nodes, bench's GenerateBigTrace) and the first frame of `--demo` (tmux, until "xspy" shows) through
 # the launcher and through plain `java -jar`; hello-tmux is the hello world timed as the first frame is (until
 # "hello" shows in a tmux pane), so the first frame's ratio can also be taken with tmux's own start-up on both sides.
@@ -11,7 +12,8 @@ set -euo pipefail
 rounds=${1:-10}
 jar=app/target/xspy.jar
 launcher=app/target/xspy
-opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+# the launcher's options (app/src/main/sh/xspy) without its archive: the hello world starts as xspy does
+opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:-BytecodeVerificationRemote"
 [ -x "$launcher" ] || { echo "startup.sh: $launcher is missing: run make build" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"; tmux kill-session -t xspy-startup 2>/dev/null || true' EXIT

@@ -1,5 +1,6 @@
 package io.xspy.cli;
 
+import io.xspy.cli.shell.LineMode;
 import io.xspy.tui.StartupMarks;
 import io.xspy.tui.TerminalHeadStart;
 import java.io.OutputStreamWriter;
@@ -8,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** Entry point of the xspy jar: picocli does the parsing, errors become one line and an exit code. */
 public final class Main {
@@ -17,26 +18,27 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupMarks.mark("main");
-        if (opensTheUi(System.console() != null, args)) TerminalHeadStart.begin();
+        if (opensTheUi(System.console() != null, args)) TerminalHeadStart.begin(new FullScreenUi());
         int status = run(args);
+        TerminalHeadStart.release(); // raw mode set ahead for a UI that did not start (an error, say) is undone
         StartupMarks.report(System.err);
         System.exit(status);
     }
 
     /**
      * Whether the command line looks like the full-screen UI on a terminal: no subcommand, help or
-     * version asked for. A wrong guess costs only work on another core.
+     * version asked for. A wrong guess costs work on another core, and one stty at exit to undo raw mode.
      */
     static boolean opensTheUi(boolean onTerminal, String... args) {
         if (!onTerminal) return false;
         Set<String> other = new HashSet<>(List.of("-h", "--help", "-V", "--version"));
-        for (Class<?> c : XspyCommand.class.getAnnotation(Command.class).subcommands()) other.add(c.getAnnotation(Command.class).name());
+        other.addAll(Subcommands.names());
         for (String a : args) if (other.contains(a)) return false;
         return true;
     }
 
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new XspyCommand());
+        CommandLine cli = Subcommands.forArgs(args);
         StartupMarks.mark("picocli model");
         // Unicode goes out as UTF-8 whatever the JVM's default; under a non-UTF-8 locale xspy writes ASCII
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
@@ -46,17 +48,8 @@ public final class Main {
 
     /** Runs on a prepared command line (tests set its output and error writers). */
     static int run(CommandLine cli, String... args) {
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("xspy: " + Errors.oneLine(ex));
-            return 1;
-        });
-        cli.setParameterExceptionHandler((ex, args2) -> {
-            CommandLine failed = ex.getCommandLine();
-            // picocli echoes the offending argument: each line goes through the sanitizer
-            failed.getErr().println("xspy: " + Errors.lines(ex.getMessage()));
-            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
-            return 2;
-        });
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler(new UsageErrors());
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -67,6 +60,38 @@ public final class Main {
         } finally {
             cli.getOut().flush();
             cli.getErr().flush();
+        }
+    }
+
+    // The handlers are classes, not lambdas: picocli's interfaces are Java 5 class files, so JDK 17 cannot archive
+    // a lambda of them, and spinning the first lambda up at run time costs ~15 ms. Likewise no lambda on the way here.
+
+    /** An exception from a command: one line. */
+    private static final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            commandLine.getErr().println("xspy: " + Errors.oneLine(ex));
+            return 1;
+        }
+    }
+
+    /** A command line that does not parse: what is wrong, and where help is. */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine failed = ex.getCommandLine();
+            // picocli echoes the offending argument: each line goes through the sanitizer
+            failed.getErr().println("xspy: " + Errors.lines(ex.getMessage()));
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
+            return 2;
+        }
+    }
+
+    /** Whether the full-screen UI, not the line-mode shell, will take the terminal. */
+    private static final class FullScreenUi implements BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            return LineMode.why(System.getenv()) == null;
         }
     }
 }

@@ -63,7 +63,7 @@ final class ShellCommand implements Callable<Integer> {
             this.since = start.since;
             this.until = start.until;
             shared.env = start.env;
-            cli = new CommandLine(shared);
+            cli = Subcommands.all(shared);
             cli.getCommandSpec().removeSubcommand("shell"); // no shell in the shell
             cli.setOverwrittenOptionsAllowed(true); // traces --since 1h overrides the window once
             shared.loaded = Sources.open(start, start.err());

@@ -52,7 +52,7 @@ public final class ShellScreenshot {
         env.put("COLUMNS", String.valueOf(COLUMNS));
         command.env = env;
         command.in = new ByteArrayInputStream(WALK.getBytes(StandardCharsets.UTF_8));
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = Subcommands.all(command);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
         Main.run(cli, "--demo", "shell");

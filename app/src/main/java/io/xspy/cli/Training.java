@@ -6,8 +6,10 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import io.xspy.cli.shell.LineMode;
 import io.xspy.source.demo.DemoSource;
+import io.xspy.tui.TerminalHeadStart;
 import io.xspy.tui.Tui;
 import io.xspy.tui.TuiOptions;
 import java.io.BufferedOutputStream;
@@ -74,7 +76,7 @@ public final class Training {
     /** Runs one command line as Main does, its output kept for the caller and not printed. */
     private static String cli(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new XspyCommand());
+        CommandLine cli = Subcommands.forArgs(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
         Main.run(cli, args);
@@ -106,7 +108,12 @@ public final class Training {
     private static void ansiTerminal() throws IOException, InterruptedException, ClassNotFoundException {
         LineMode.why(Map.of("TERM", "xterm-256color"));
         ZoneId.systemDefault().getRules();
-        for (String uiClass : new String[] {"io.xspy.tui.BufferedUnixTerminal", "io.xspy.tui.TerminalHeadStart", "io.xspy.tui.FirstFrameGate"}) {
+        // the head start's classes: stty -g is read (and fails without a terminal), raw mode never set here
+        TerminalHeadStart.begin(new NotFullScreen());
+        TerminalHeadStart.release();
+        for (String uiClass : new String[] {"io.xspy.tui.BufferedUnixTerminal", "io.xspy.tui.FirstFrameGate", "io.xspy.cli.Terminal",
+                "io.xspy.cli.Main$FullScreenUi", "io.xspy.tui.WindowChanges", "io.xspy.tui.WindowChanges$Chained", "io.xspy.tui.Osc52",
+                "io.xspy.tui.Osc52$TerminalFlush", "io.xspy.tui.Tui$LoaderThreads"}) {
             Class.forName(uiClass, false, Training.class.getClassLoader()); // what Tui.run and Main use on a real terminal
         }
         try {
@@ -116,6 +123,7 @@ public final class Training {
         } catch (IOException noStty) {
             // a build machine without stty: the process classes were loaded on the way to this
         }
+        new NoSttyTerminal().close(); // Lanterna's Unix terminal: its resize handler and shutdown hook, made at run time otherwise
         PipedOutputStream keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys, 1 << 16);
         keys.write("\u001b[36;120R".getBytes(StandardCharsets.US_ASCII)); // the answer to Lanterna's size request
@@ -134,5 +142,49 @@ public final class Training {
 
     private static KeyStroke key(char c) {
         return new KeyStroke(c, false, false);
+    }
+
+    /** The build's terminal, if any, is never put in raw mode. */
+    private static final class NotFullScreen implements java.util.function.BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            return false;
+        }
+    }
+
+    /**
+     * Lanterna's Unix terminal, as xspy --demo opens it, with every stty call left out: nothing here changes the
+     * build's terminal (if it has one); the resize handler and shutdown hook are made, so the archive holds them.
+     */
+    private static final class NoSttyTerminal extends UnixTerminal {
+        NoSttyTerminal() throws IOException {
+            super(new java.io.ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(), StandardCharsets.UTF_8,
+                    CtrlCBehaviour.TRAP);
+        }
+
+        @Override
+        protected void saveTerminalSettings() {
+            // no stty
+        }
+
+        @Override
+        protected void restoreTerminalSettings() {
+            // no stty
+        }
+
+        @Override
+        protected void canonicalMode(boolean enabled) {
+            // no stty
+        }
+
+        @Override
+        protected void keyEchoEnabled(boolean enabled) {
+            // no stty
+        }
+
+        @Override
+        protected void keyStrokeSignalsEnabled(boolean enabled) {
+            // no stty
+        }
     }
 }

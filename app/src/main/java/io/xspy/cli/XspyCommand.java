@@ -29,13 +29,18 @@ import picocli.CommandLine.Model.CommandSpec;
             "With no command it opens the terminal UI. With no source option it reads AWS when an AWS "
                 + "configuration is found, else the embedded demo.",
             ""},
-        subcommands = {ServicesCommand.class, TracesCommand.class, TraceCommand.class, LogsCommand.class,
-            ExportCommand.class, ServeCommand.class, ShellCommand.class,
-            DiffCommand.class, StatsCommand.class},
         footer = {"", "Examples:", "  xspy --demo", "  xspy --profile dev --region eu-central-1 --since 1h",
             "  xspy --file traces.json trace 1-63847262-1f7b1f131c705dd37c779140 --width 120",
             "  xspy --demo traces --filter 'service(\"xraystarter-py\") { fault }' --output json"})
 public final class XspyCommand implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order help lists them. Not in {@code @Command}'s subcommands: picocli would build
+     * every one's model by reflection at each start; {@link Subcommands} adds them to the command line.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ServicesCommand.class, TracesCommand.class, TraceCommand.class, LogsCommand.class,
+            ExportCommand.class, ServeCommand.class, ShellCommand.class,
+            DiffCommand.class, StatsCommand.class);
 
     @Spec CommandSpec spec;
 

@@ -342,9 +342,10 @@ public final class SegmentDocuments {
 
         /** One document, given as an object or as a string holding the JSON (as BatchGetTraces does). */
         void document(JsonNode doc, int line, String id) {
-            if (doc.isTextual()) {
+            String text = doc.isTextual() ? doc.asText() : null;
+            if (text != null) {
                 try {
-                    doc = Json.read(doc.asText());
+                    doc = Json.read(text);
                 } catch (JsonProcessingException e) {
                     fatal(line, id, "Document is not valid JSON: " + JsonProblem.describe(e));
                     return;
@@ -353,7 +354,8 @@ public final class SegmentDocuments {
             if (isDaemonHeader(doc)) return;
             if (doc.isObject() && sink.other(doc)) return;
             List<Diagnostic> found = new ArrayList<>(0);
-            Segment s = new SegmentParser(source, line, found).parseDocument(doc);
+            SegmentParser parser = new SegmentParser(source, line, found);
+            Segment s = text != null ? parser.parseText(doc, text) : parser.parseDocument(doc);
             found.forEach(sink::diagnostic);
             if (s != null) sink.segment(s);
         }

@@ -11,7 +11,7 @@ import java.nio.charset.Charset;
  * flushes once a frame (so the caller passes a buffered stream), except that a request the terminal
  * must answer (the cursor position report Lanterna asks for the size) goes out at once; and raw mode
  * is set by one {@code stty} instead of four (each a process, ~5 ms to tens of ms on a busy machine),
- * after the settings to restore were read ahead ({@link TerminalHeadStart}).
+ * after the settings to restore were read ahead, or ahead too ({@link TerminalHeadStart}).
  * Ctrl-C reaches the UI as a key.
  */
 final class BufferedUnixTerminal extends UnixTerminal {
@@ -51,11 +51,14 @@ final class BufferedUnixTerminal extends UnixTerminal {
         if (saved != null) runSTTYCommand(saved);
     }
 
-    /** Lanterna leaves canonical mode first, then turns off echo and the signal keys: all in this one call. */
+    /**
+     * Lanterna leaves canonical mode first, then turns off echo and the signal keys: all in this one call,
+     * or none when {@link TerminalHeadStart} set raw mode already.
+     */
     @Override
     protected void canonicalMode(boolean enabled) throws IOException {
         if (enabled) super.canonicalMode(true);
-        else runSTTYCommand("-icanon", "min", "1", "-echo", "intr", "undef");
+        else if (!TerminalHeadStart.claimRawMode()) runSTTYCommand(TerminalHeadStart.RAW);
     }
 
     @Override

@@ -36,6 +36,6 @@ final class FirstFrameGate implements Executor {
             release = held;
             held = null;
         }
-        release.forEach(next::execute);
+        for (Runnable task : release) next.execute(task); // no lambda spun up right after the first frame
     }
 }

@@ -26,6 +26,20 @@ final class Osc52 implements Clipboard {
         void flush() throws IOException;
     }
 
+    /** Lanterna's terminal as the flush (a class: a method reference would be spun up at run time, before the first frame). */
+    static final class TerminalFlush implements Flush {
+        private final com.googlecode.lanterna.terminal.Terminal terminal;
+
+        TerminalFlush(com.googlecode.lanterna.terminal.Terminal terminal) {
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            terminal.flush();
+        }
+    }
+
     private final OutputStream out;
     private final Flush terminal;
     private final String note;

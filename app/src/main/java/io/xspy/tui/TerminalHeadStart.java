@@ -1,46 +1,164 @@
 package io.xspy.tui;
 
+import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.DefaultKeyDecodingProfile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the full-screen UI needs that does not depend on the command line, begun on another thread
- * while picocli builds its model on the main one (~100 ms): the terminal's settings as {@code stty -g}
- * prints them (a process, which Lanterna would otherwise start on the way to the first frame), the
- * local time zone's rules, and Lanterna's key patterns. Nothing here changes the terminal, so when
- * the command turns out not to be the UI the result is simply dropped.
+ * while picocli builds its model on the main one: the terminal's settings as {@code stty -g} prints
+ * them, then the UI's raw mode (each a process, which Lanterna would otherwise start on the way to the
+ * first frame), the local time zone's rules, Lanterna's key patterns and the Unicode blocks. Raw mode
+ * changes only input (no echo, a key at a time), so an error printed meanwhile reads as usual; when
+ * the command turns out not to be the UI, {@link #release} puts the settings back.
  */
 public final class TerminalHeadStart {
-    private static volatile FutureTask<String> settings;
+    /** The UI's raw mode in one stty call: Lanterna's four settings (see {@link BufferedUnixTerminal}). */
+    static final String[] RAW = {"-icanon", "min", "1", "-echo", "intr", "undef"};
+
+    /** Runs stty on the controlling terminal with these arguments; returns what it printed. */
+    interface Stty {
+        String run(String... args) throws IOException, InterruptedException;
+    }
+
+    /**
+     * One head start, run on its own thread: the settings read, whether raw mode was set, and what the
+     * terminal took of them. Classes rather than lambdas here: a lambda is spun up at run time (the
+     * class-data-sharing archive holds only those the build's representative run made), on the main thread.
+     */
+    private static final class Ahead implements Runnable {
+        final Stty stty;
+        final BooleanSupplier fullScreen;
+        final boolean warmUi;
+        final CompletableFuture<String> settings = new CompletableFuture<>();
+        final CompletableFuture<Boolean> raw = new CompletableFuture<>();
+        boolean settingsTaken;
+        boolean rawClaimed;
+
+        Ahead(Stty stty, BooleanSupplier fullScreen, boolean warmUi) {
+            this.stty = stty;
+            this.fullScreen = fullScreen;
+            this.warmUi = warmUi;
+        }
+
+        @Override
+        public void run() {
+            try {
+                String read = stty.run("-g");
+                if (read.isEmpty()) throw new IOException("stty -g printed nothing");
+                settings.complete(read);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                settings.completeExceptionally(e);
+            }
+            try {
+                // no settings to go back to: no raw mode either
+                raw.complete(settings.isCompletedExceptionally() || !fullScreen.getAsBoolean() ? false : setRaw());
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                raw.completeExceptionally(e);
+            }
+            if (warmUi) {
+                ZoneId.systemDefault().getRules();
+                new DefaultKeyDecodingProfile().getPatterns();
+                TextCharacter.fromString("x");
+                TerminalTextUtils.isCharCJK('x'); // Character.UnicodeBlock's tables (~8 ms), which the first frame's copy needs
+            }
+        }
+
+        private boolean setRaw() throws IOException, InterruptedException {
+            stty.run(RAW);
+            return true;
+        }
+    }
+
+    /** stty on the controlling terminal, as Lanterna runs it. */
+    private static final class ProcessStty implements Stty {
+        @Override
+        public String run(String... args) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("stty"));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty"))).start();
+            String out = new String(p.getInputStream().readAllBytes(), Charset.defaultCharset()).trim();
+            if (p.waitFor() != 0) throw new IOException("stty " + String.join(" ", args) + " failed");
+            return out;
+        }
+    }
+
+    private static Ahead ahead;
 
     private TerminalHeadStart() {}
 
-    /** Starts the head start (once per process). */
-    public static synchronized void begin() {
-        if (settings != null) return;
-        FutureTask<String> stty = new FutureTask<>(TerminalHeadStart::currentSettings);
-        settings = stty;
-        Thread t = new Thread(() -> {
-            stty.run();
-            ZoneId.systemDefault().getRules();
-            new DefaultKeyDecodingProfile().getPatterns();
-            TextCharacter.fromString("x");
-        }, "xspy-head-start");
+    /**
+     * Starts the head start (once per process); raw mode only if {@code fullScreen} (asked on the other
+     * thread: it may start infocmp) says the full-screen UI, not the line-mode shell, will take the terminal.
+     */
+    public static void begin(BooleanSupplier fullScreen) {
+        begin(fullScreen, new ProcessStty(), true);
+    }
+
+    static void begin(BooleanSupplier fullScreen, Stty stty, boolean warmUi) {
+        Ahead a;
+        synchronized (TerminalHeadStart.class) {
+            if (ahead != null) return;
+            a = new Ahead(stty, fullScreen, warmUi);
+            ahead = a;
+        }
+        Thread t = new Thread(a, "xspy-head-start");
         t.setDaemon(true);
         t.start();
     }
 
     /** The settings read ahead (waiting for them if need be), once; null when none were or reading failed. */
     static String settings() {
-        FutureTask<String> f = settings;
-        settings = null;
-        if (f == null) return null;
+        Ahead a;
+        synchronized (TerminalHeadStart.class) {
+            a = ahead;
+            if (a == null || a.settingsTaken) return null;
+            a.settingsTaken = true;
+        }
+        return result(a.settings);
+    }
+
+    /** Whether raw mode was set ahead (waiting for it if need be); the caller then owns it, once. */
+    static boolean claimRawMode() {
+        Ahead a;
+        synchronized (TerminalHeadStart.class) {
+            a = ahead;
+            if (a == null || a.rawClaimed) return false;
+            a.rawClaimed = true;
+        }
+        return Boolean.TRUE.equals(result(a.raw));
+    }
+
+    /** At exit: raw mode set ahead for a UI that never took the terminal is undone (the settings read are restored). */
+    public static void release() {
+        Ahead a;
+        synchronized (TerminalHeadStart.class) {
+            a = ahead;
+            ahead = null;
+            if (a == null || a.rawClaimed) return;
+            a.rawClaimed = true;
+        }
+        if (!Boolean.TRUE.equals(result(a.raw))) return;
+        try {
+            a.stty.run(result(a.settings));
+        } catch (IOException e) {
+            // the terminal is gone: nothing to restore it on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T result(Future<T> f) {
         try {
             return f.get();
         } catch (ExecutionException e) {
@@ -49,13 +167,5 @@ public final class TerminalHeadStart {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    /** {@code stty -g} on the controlling terminal, as Lanterna runs it. */
-    private static String currentSettings() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("stty", "-g").redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty"))).start();
-        String out = new String(p.getInputStream().readAllBytes(), Charset.defaultCharset()).trim();
-        if (p.waitFor() != 0 || out.isEmpty()) throw new IOException("stty -g failed");
-        return out;
     }
 }

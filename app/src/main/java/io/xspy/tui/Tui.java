@@ -45,6 +45,13 @@ public final class Tui implements AutoCloseable {
     private boolean dirty = true;
     /** Set on every SIGWINCH, even when the size ends where it began (a storm Lanterna sees as no resize). */
     private final AtomicBoolean windowChanged = new AtomicBoolean();
+
+    // What run hands the signal handler and the shutdown hook, made here rather than as lambdas in run: the
+    // build's representative run makes a Tui (so the class-data-sharing archive holds these) but cannot call run,
+    // and a lambda spun up at run time costs ~1-15 ms before the first frame.
+    static final LongSupplier NANO_TIME = System::nanoTime;
+    private final Runnable onWindowChange = () -> windowChanged.set(true);
+    private final Runnable onExit = this::close;
     private boolean started;
     private long lastFrameNanos;
     private int frames;
@@ -55,7 +62,7 @@ public final class Tui implements AutoCloseable {
      */
     public Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor)
             throws IOException {
-        this(source, options, terminal, clock, executor, System::nanoTime);
+        this(source, options, terminal, clock, executor, NANO_TIME);
     }
 
     /**
@@ -72,11 +79,7 @@ public final class Tui implements AutoCloseable {
             LongSupplier ticker, Clipboard clipboard) throws IOException {
         // a thread per load (reused when idle): a cancelled call that ignores its interrupt, such as
         // a hung network read, never holds up the next load
-        this.ownExecutor = executor == null ? Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "xspy-loader");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.ownExecutor = executor == null ? Executors.newCachedThreadPool(new LoaderThreads()) : null;
         this.gate = executor == null ? new FirstFrameGate(ownExecutor) : null;
         this.app = new App(source, options, clock, new Loader(executor == null ? gate : executor), ticker);
         this.app.clipboard = clipboard;
@@ -119,11 +122,11 @@ public final class Tui implements AutoCloseable {
         }
         StartupMarks.mark("terminal");
         ByteArrayOutputStream held = new ByteArrayOutputStream();
-        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(tty, terminal::flush, System.getenv("TMUX") != null) : Clipboard.NONE;
-        Tui tui = new Tui(source, options, terminal, clock, null, System::nanoTime, clipboard);
+        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(tty, new Osc52.TerminalFlush(terminal), System.getenv("TMUX") != null) : Clipboard.NONE;
+        Tui tui = new Tui(source, options, terminal, clock, null, NANO_TIME, clipboard);
         StartupMarks.mark("ui");
-        WindowChanges.watch(() -> tui.windowChanged.set(true));
-        Thread restore = new Thread(tui::close, "xspy-restore-terminal");
+        WindowChanges.watch(tui.onWindowChange);
+        Thread restore = new Thread(tui.onExit, "xspy-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restore);
         PrintStream hold = new PrintStream(held, true, Charset.defaultCharset());
         System.setOut(hold);
@@ -274,5 +277,15 @@ public final class Tui implements AutoCloseable {
 
     Screen screen() {
         return screen;
+    }
+
+    /** The loads' daemon threads (a class, not a lambda: see {@link #NANO_TIME}). */
+    static final class LoaderThreads implements java.util.concurrent.ThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "xspy-loader");
+            t.setDaemon(true);
+            return t;
+        }
     }
 }

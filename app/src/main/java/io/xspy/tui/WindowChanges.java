@@ -23,16 +23,9 @@ final class WindowChanges {
             Object winch = signalClass.getConstructor(String.class).newInstance("WINCH");
             Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
             Method handlerMethod = handlerClass.getMethod("handle", signalClass);
-            Object[] previous = new Object[1];
-            InvocationHandler chained = (proxy, method, args) -> {
-                if (!method.equals(handlerMethod)) return method.invoke(previous, args); // Object's methods
-                then.run();
-                Object next = previous[0];
-                if (next != null && !isDefault(handlerClass, next)) handlerMethod.invoke(next, args);
-                return null;
-            };
+            Chained chained = new Chained(then, handlerClass, handlerMethod);
             Object handler = Proxy.newProxyInstance(WindowChanges.class.getClassLoader(), new Class<?>[] {handlerClass}, chained);
-            previous[0] = handle.invoke(null, winch, handler);
+            chained.previous = handle.invoke(null, winch, handler);
             return true;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return false;
@@ -42,5 +35,32 @@ final class WindowChanges {
     /** SIG_DFL and SIG_IGN are not handlers to call. */
     private static boolean isDefault(Class<?> handlerClass, Object h) throws ReflectiveOperationException {
         return h == handlerClass.getField("SIG_DFL").get(null) || h == handlerClass.getField("SIG_IGN").get(null);
+    }
+
+    /**
+     * The handler: {@code then}, then the one installed before. A class, not a lambda: the build's representative
+     * run loads it (so the class-data-sharing archive holds it) but installs no handler, and a lambda would be
+     * spun up at run time, before the first frame.
+     */
+    private static final class Chained implements InvocationHandler {
+        private final Runnable then;
+        private final Class<?> handlerClass;
+        private final Method handlerMethod;
+        volatile Object previous;
+
+        Chained(Runnable then, Class<?> handlerClass, Method handlerMethod) {
+            this.then = then;
+            this.handlerClass = handlerClass;
+            this.handlerMethod = handlerMethod;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (!method.equals(handlerMethod)) return method.invoke(this, args); // Object's methods
+            then.run();
+            Object next = previous;
+            if (next != null && !isDefault(handlerClass, next)) handlerMethod.invoke(next, args);
+            return null;
+        }
     }
 }

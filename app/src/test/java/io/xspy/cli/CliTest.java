@@ -34,14 +34,20 @@ class CliTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        XspyCommand command = new XspyCommand();
-        command.env = Map.of("LANG", "C.UTF-8");
-        command.clock = FIXED_CLOCK;
-        CommandLine cli = new CommandLine(command);
+        // as Main builds it: only the subcommands args name (SubcommandsTest: the same as with all of them)
+        CommandLine cli = Subcommands.forArgs(CliTest::root, args);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = Main.run(cli, args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** The root command of these tests: UTF-8, the fixed clock. */
+    static XspyCommand root() {
+        XspyCommand command = new XspyCommand();
+        command.env = Map.of("LANG", "C.UTF-8");
+        command.clock = FIXED_CLOCK;
+        return command;
     }
 
     @Test

@@ -117,6 +117,8 @@ class LauncherIT {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().matches("(?s).*intx TieredStopAtLevel\\s+= 3 .*"), "XSPY_JAVA_OPTS wins: " + head(run.out()));
         assertTrue(run.out().matches("(?s).*bool UseSerialGC\\s+= true .*"), "the launcher's serial collector");
+        assertTrue(run.out().matches("(?s).*bool UsePerfData\\s+= false .*"), "no hsperfdata file");
+        assertTrue(run.out().matches("(?s).*bool BytecodeVerificationRemote\\s+= false .*"), "with the archive: no verification");
         Run missing = run(Map.of("JAVA_HOME", tmp.resolve("no-java").toString()), LAUNCHER.toString(), "--version");
         assertFalse(missing.exit() == 0, "a JAVA_HOME without java fails");
     }

@@ -24,7 +24,7 @@ final class RunningServe implements AutoCloseable {
     private RunningServe(Map<String, String> env, String... args) {
         XspyCommand command = new XspyCommand();
         command.env = env;
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = Subcommands.all(command);
         cli.setOut(new PrintWriter(new StringWriter()));
         cli.setErr(new PrintWriter(err, true));
         thread = new Thread(() -> exit = Main.run(cli, args), "test-serve");

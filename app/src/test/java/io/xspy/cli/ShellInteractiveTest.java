@@ -54,7 +54,7 @@ class ShellInteractiveTest {
         Prompt(Path history, String... args) throws IOException {
             XspyCommand root = new XspyCommand();
             root.env = Map.of("LANG", "C.UTF-8");
-            CommandLine cli = new CommandLine(root);
+            CommandLine cli = Subcommands.all(root);
             cli.setErr(new PrintWriter(new StringWriter()));
             cli.parseArgs(args);
             host = new ShellCommand.Bridge(root, false);

@@ -26,7 +26,7 @@ class ShellScriptTest {
         env.putAll(extraEnv);
         command.env = env;
         command.in = new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8));
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = Subcommands.all(command);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = Main.run(cli, args);

@@ -26,7 +26,7 @@ class StatsCommandTest {
         XspyCommand command = new XspyCommand();
         command.env = Map.of("LANG", "C.UTF-8");
         command.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = Subcommands.all(command);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = Main.run(cli, args);

@@ -48,6 +48,20 @@ class SegmentDocumentsTest {
         assertTrue(r.diagnostics().get(1).message().contains("1 trace id was unprocessed"), messages(r));
     }
 
+    /** A Document string is kept as it was written (not as Jackson would write the tree anew), its subsegments within it. */
+    @Test
+    void aDocumentStringIsKeptAsWritten() {
+        String written = "{ \"id\": \"a\", \"trace_id\": \"" + TRACE + "\", \"name\": \"one\", \"start_time\": 1478293361.100,"
+                + " \"end_time\": 1478293361.2, \"subsegments\": [{\"id\": \"s\", \"name\": \"DynamoDB\","
+                + " \"start_time\": 1478293361.15, \"end_time\": 1478293361.16}] }";
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.putArray("Traces").addObject().put("Id", TRACE).putArray("Segments").addObject().put("Id", "a").put("Document", written);
+        ParseResult r = SegmentDocuments.parse(root.toString(), "batch.json");
+        Segment a = r.segments().get(0);
+        assertEquals(written, a.json().text());
+        assertEquals("DynamoDB", a.subsegments().get(0).json().node().get("name").asText());
+    }
+
     /** batch-get-traces of a thousand expired ids: the warning names a few, not all 38 KB of them. */
     @Test
     void manyUnprocessedIdsAreCountedAndAFewNamed() {

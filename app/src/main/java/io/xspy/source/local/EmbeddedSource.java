@@ -29,9 +29,16 @@ public final class EmbeddedSource implements TraceSource {
 
     public static final int PAGE_SIZE = 100;
 
-    /** Newest first; equal start times by id. */
-    static final Comparator<TraceSummary> NEWEST_FIRST =
-            Comparator.comparingDouble(TraceSummary::startTime).reversed().thenComparing(TraceSummary::id);
+    /**
+     * Newest first; equal start times by id. Not Comparator.comparing(...).reversed().thenComparing(...): those
+     * are serializable lambdas, which JDK 17's class-data-sharing archive cannot hold, spun up at every start.
+     */
+    static final Comparator<TraceSummary> NEWEST_FIRST = EmbeddedSource::newestFirst;
+
+    private static int newestFirst(TraceSummary a, TraceSummary b) {
+        int byStart = Double.compare(b.startTime(), a.startTime());
+        return byStart != 0 ? byStart : a.id().compareTo(b.id());
+    }
 
     private final String description;
     private final TraceStore store;

@@ -21,9 +21,15 @@ import java.util.Base64;
  */
 public final class OtlpJson {
 
-    private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
-    private static final JsonFormat.Printer PRINTER = JsonFormat.printer().printingEnumsAsInts()
-            .omittingInsignificantWhitespace();
+    /**
+     * Made on first use: JsonFormat's class starts java.util.logging (~10 ms), which reading a file of segment
+     * documents (each asked {@link #isTraceRequest}) never needs.
+     */
+    private static final class Formats {
+        static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
+        static final JsonFormat.Printer PRINTER = JsonFormat.printer().printingEnumsAsInts()
+                .omittingInsignificantWhitespace();
+    }
 
     private OtlpJson() {}
 
@@ -67,7 +73,7 @@ public final class OtlpJson {
         }
         ExportTraceServiceRequest.Builder b = ExportTraceServiceRequest.newBuilder();
         try {
-            PARSER.merge(copy.toString(), b);
+            Formats.PARSER.merge(copy.toString(), b);
         } catch (RuntimeException e) { // JsonFormat's own checks throw unchecked exceptions on odd shapes
             throw new InvalidProtocolBufferException(String.valueOf(e.getMessage()));
         }
@@ -77,7 +83,7 @@ public final class OtlpJson {
     /** The request as one line of OTLP JSON. */
     public static String write(ExportTraceServiceRequest request) {
         try {
-            JsonNode tree = Json.read(PRINTER.print(request));
+            JsonNode tree = Json.read(Formats.PRINTER.print(request));
             for (JsonNode rs : each(tree, "resourceSpans")) {
                 for (JsonNode ss : each(rs, "scopeSpans")) {
                     for (JsonNode span : each(ss, "spans")) {
