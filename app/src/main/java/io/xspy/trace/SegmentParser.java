@@ -143,7 +143,7 @@ public final class SegmentParser {
         return v != null && v.isTextual() ? intern(v.asText()) : null;
     }
 
-    private HttpInfo http(JsonNode h, String id) {
+    HttpInfo http(JsonNode h, String id) {
         if (h == null || h.isNull()) return HttpInfo.NONE;
         if (!h.isObject()) {
             report(id, "http is " + describe(h) + ", not an object; ignored");
@@ -160,7 +160,7 @@ public final class SegmentParser {
         return info.url() == null && info.clientIp() == null && info.userAgent() == null ? Canonical.of(info) : info;
     }
 
-    private AwsInfo aws(JsonNode a, RawJson json, String id) {
+    AwsInfo aws(JsonNode a, RawJson json, String id) {
         if (a == null || a.isNull()) return AwsInfo.NONE;
         if (!a.isObject()) {
             report(id, "aws is " + describe(a) + ", not an object; ignored");
@@ -181,7 +181,7 @@ public final class SegmentParser {
                 strings(a, "resource_names", id), intern(logGroup), intern(xraySdk), json);
     }
 
-    private Map<String, Object> annotations(JsonNode a, String id) {
+    Map<String, Object> annotations(JsonNode a, String id) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (a == null || a.isNull()) return out;
         if (!a.isObject()) {
@@ -198,7 +198,7 @@ public final class SegmentParser {
         return out;
     }
 
-    private Cause cause(JsonNode c, String id) {
+    Cause cause(JsonNode c, String id) {
         if (c == null || c.isNull()) return null;
         if (c.isTextual()) return Cause.reference(c.asText());
         if (!c.isObject()) {
