@@ -160,7 +160,7 @@ public final class SegmentParser {
         return info.url() == null && info.clientIp() == null && info.userAgent() == null ? Canonical.of(info) : info;
     }
 
-    AwsInfo aws(JsonNode a, RawJson json, String id) {
+    private AwsInfo aws(JsonNode a, RawJson json, String id) {
         if (a == null || a.isNull()) return AwsInfo.NONE;
         if (!a.isObject()) {
             report(id, "aws is " + describe(a) + ", not an object; ignored");

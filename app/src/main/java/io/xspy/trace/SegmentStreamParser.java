@@ -1,24 +1,23 @@
 package io.xspy.trace;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.HashMap;
 
 /**
  * The UDP receiver's fast path: a segment document read straight from its bytes with Jackson's
  * streaming parser, without building a JSON tree and writing it back out for {@link RawJson} (the
  * two were more than half of a datagram's CPU). The text kept is written token by token the way
  * Jackson writes the tree, so it is the same text. Only the small objects SegmentParser reads field
- * by field (http, aws, annotations, cause, precursor_ids) become trees, and SegmentParser reads them.
+ * by field (http, aws, annotations, cause, precursor_ids) become trees, read as SegmentParser reads them.
+ * The text is written by {@link TreeText}, not a JsonGenerator (which cost as much as the tree).
  * <p>Only a clean document takes this path: anything SegmentParser would report (a field of the
  * wrong type, a missing id, an impossible time, a duplicate field, bad JSON) makes {@link #parse}
  * return null, and the caller parses the document with SegmentParser, which reports it as always.
@@ -30,7 +29,8 @@ public final class SegmentStreamParser {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Json.MAX_DOCUMENT_CHARS).build())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION) // duplicates: SegmentParser's way
             .build();
-    private static final Pattern TRACE_ID = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
+    /** Interned strings by value, in front of String.intern (a JVM call that was a fifth of the time). */
+    private static final int NAMES = 4096;
 
     /** Thrown (without a stack) when the document needs SegmentParser. */
     private static final class NotClean extends RuntimeException {
@@ -70,32 +70,33 @@ public final class SegmentStreamParser {
 
     private static final Object NOT_BOOLEAN = new Object();
 
-    private final StringWriter text = new StringWriter(1024);
+    private final TreeText text = new TreeText();
     private final List<Diagnostic> found = new ArrayList<>();
     private final SegmentParser nested = new SegmentParser("udp", found);
+    /** Names and the trace ids of recent documents; emptied when full (a trace's documents come together). */
+    private final HashMap<String, String> interned = new HashMap<>();
 
     /** The document's Segment, or null when it is not clean (parse it with SegmentParser then). */
     public Segment parse(byte[] bytes, int offset, int length) {
-        text.getBuffer().setLength(0);
+        text.reset();
         found.clear();
-        try (JsonParser p = FACTORY.createParser(bytes, offset, length); JsonGenerator g = FACTORY.createGenerator(text)) {
+        try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
-            Node doc = object(p, g);
+            Node doc = object(p, text);
             if (p.nextToken() != null) return null; // trailing content: SegmentParser's error
-            g.flush();
-            return document(doc, RawJson.document(text.toString()));
+            return document(doc, RawJson.document(text.text()));
         } catch (IOException | RuntimeException e) { // NotClean among them
             return null;
         }
     }
 
     /** The object starting at the current token, copied to {@code g}; the parser is left on its end. */
-    private Node object(JsonParser p, JsonGenerator g) throws IOException {
+    private Node object(JsonParser p, TreeText g) throws IOException {
         Node n = new Node();
-        g.writeStartObject();
+        g.startObject();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String field = p.currentName();
-            g.writeFieldName(field);
+            g.field(field);
             t = p.nextToken();
             switch (field) {
                 case "id" -> n.id = text(p, g, t);
@@ -107,7 +108,7 @@ public final class SegmentStreamParser {
                 case "namespace" -> n.namespace = text(p, g, t);
                 case "user" -> n.user = text(p, g, t);
                 case "resource_arn" -> {
-                    if (t == JsonToken.VALUE_STRING) n.resourceArn = p.getText().intern(); // anything else: none, unreported
+                    if (t == JsonToken.VALUE_STRING) n.resourceArn = p.getText(); // anything else: none, unreported
                     copy(p, g, t);
                 }
                 case "inferred" -> {
@@ -134,48 +135,48 @@ public final class SegmentStreamParser {
                 default -> copy(p, g, t);
             }
         }
-        g.writeEndObject();
+        g.endObject();
         return n;
     }
 
-    private List<Node> subsegments(JsonParser p, JsonGenerator g, JsonToken t) throws IOException {
+    private List<Node> subsegments(JsonParser p, TreeText g, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
-            g.writeNull();
+            g.nul();
             return List.of();
         }
         if (t != JsonToken.START_ARRAY) throw NOT_CLEAN;
-        g.writeStartArray();
+        g.startArray();
         List<Node> subs = new ArrayList<>();
         for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t != JsonToken.START_OBJECT) throw NOT_CLEAN;
             subs.add(object(p, g));
         }
-        g.writeEndArray();
+        g.endArray();
         return subs;
     }
 
     /** A string field (or null); a number or anything else SegmentParser reports. */
-    private static String text(JsonParser p, JsonGenerator g, JsonToken t) throws IOException {
+    private static String text(JsonParser p, TreeText g, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
-            g.writeNull();
+            g.nul();
             return null;
         }
         if (t != JsonToken.VALUE_STRING) throw NOT_CLEAN;
         String s = p.getText();
-        g.writeString(s);
+        g.string(s);
         return s;
     }
 
-    private static Boolean bool(JsonParser p, JsonGenerator g, JsonToken t) throws IOException {
+    private static Boolean bool(JsonParser p, TreeText g, JsonToken t) throws IOException {
         if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE && t != JsonToken.VALUE_NULL) throw NOT_CLEAN;
         copy(p, g, t);
         return t == JsonToken.VALUE_NULL ? null : t == JsonToken.VALUE_TRUE;
     }
 
     /** A time in seconds since the epoch (or null); SegmentParser reports any other number. */
-    private static Double time(JsonParser p, JsonGenerator g, JsonToken t) throws IOException {
+    private static Double time(JsonParser p, TreeText g, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
-            g.writeNull();
+            g.nul();
             return null;
         }
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) throw NOT_CLEAN;
@@ -185,38 +186,38 @@ public final class SegmentStreamParser {
     }
 
     /** The value at the current token as a tree (as Json reads it), written as Jackson writes that tree. */
-    private static JsonNode tree(JsonParser p, JsonGenerator g) throws IOException {
+    private static JsonNode tree(JsonParser p, TreeText g) throws IOException {
         JsonNode v = Json.readValue(p, Long.MAX_VALUE);
         write(v, g);
         return v;
     }
 
-    private static void write(JsonNode v, JsonGenerator g) throws IOException {
+    private static void write(JsonNode v, TreeText g) throws IOException {
         switch (v.getNodeType()) {
             case OBJECT -> {
-                g.writeStartObject();
+                g.startObject();
                 for (Map.Entry<String, JsonNode> e : v.properties()) {
-                    g.writeFieldName(e.getKey());
+                    g.field(e.getKey());
                     write(e.getValue(), g);
                 }
-                g.writeEndObject();
+                g.endObject();
             }
             case ARRAY -> {
-                g.writeStartArray();
+                g.startArray();
                 for (JsonNode e : v) write(e, g);
-                g.writeEndArray();
+                g.endArray();
             }
-            case STRING -> g.writeString(v.textValue());
+            case STRING -> g.string(v.textValue());
             case NUMBER -> {
                 switch (v.numberType()) {
-                    case INT -> g.writeNumber(v.intValue());
-                    case LONG -> g.writeNumber(v.longValue());
-                    case BIG_INTEGER -> g.writeNumber(v.bigIntegerValue());
-                    default -> g.writeNumber(v.doubleValue());
+                    case INT -> g.number(v.intValue());
+                    case LONG -> g.number(v.longValue());
+                    case BIG_INTEGER -> g.number(v.bigIntegerValue());
+                    default -> g.number(v.doubleValue());
                 }
             }
-            case BOOLEAN -> g.writeBoolean(v.booleanValue());
-            case NULL -> g.writeNull();
+            case BOOLEAN -> g.bool(v.booleanValue());
+            case NULL -> g.nul();
             default -> throw NOT_CLEAN;
         }
     }
@@ -225,55 +226,55 @@ public final class SegmentStreamParser {
      * Copies the value at the current token (a container with all it holds) the way Json reads it into a
      * tree and Jackson writes that tree; for a number, returns it as SegmentParser reads it (asDouble).
      */
-    private static double copy(JsonParser p, JsonGenerator g, JsonToken t) throws IOException {
+    private static double copy(JsonParser p, TreeText g, JsonToken t) throws IOException {
         int depth = 0;
         double number = Double.NaN;
         while (true) {
             switch (t) {
                 case START_OBJECT -> {
-                    g.writeStartObject();
+                    g.startObject();
                     depth++;
                 }
                 case START_ARRAY -> {
-                    g.writeStartArray();
+                    g.startArray();
                     depth++;
                 }
                 case END_OBJECT -> {
-                    g.writeEndObject();
+                    g.endObject();
                     depth--;
                 }
                 case END_ARRAY -> {
-                    g.writeEndArray();
+                    g.endArray();
                     depth--;
                 }
-                case FIELD_NAME -> g.writeFieldName(p.currentName());
-                case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                case FIELD_NAME -> g.field(p.currentName());
+                case VALUE_STRING -> g.string(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 case VALUE_NUMBER_INT -> {
                     switch (p.getNumberType()) {
                         case INT -> {
                             int i = p.getIntValue();
-                            g.writeNumber(i);
+                            g.number(i);
                             number = i;
                         }
                         case LONG -> {
                             long l = p.getLongValue();
-                            g.writeNumber(l);
+                            g.number(l);
                             number = l;
                         }
                         default -> {
                             java.math.BigInteger b = p.getBigIntegerValue();
-                            g.writeNumber(b);
+                            g.number(b);
                             number = b.doubleValue();
                         }
                     }
                 }
                 case VALUE_NUMBER_FLOAT -> {
                     number = p.getDoubleValue();
-                    g.writeNumber(number);
+                    g.number(number);
                 }
-                case VALUE_TRUE -> g.writeBoolean(true);
-                case VALUE_FALSE -> g.writeBoolean(false);
-                case VALUE_NULL -> g.writeNull();
+                case VALUE_TRUE -> g.bool(true);
+                case VALUE_FALSE -> g.bool(false);
+                case VALUE_NULL -> g.nul();
                 default -> throw NOT_CLEAN;
             }
             if (depth == 0) return number;
@@ -285,14 +286,14 @@ public final class SegmentStreamParser {
     /** SegmentParser.parseDocument for a clean document. */
     private Segment document(Node doc, RawJson json) {
         if (doc.id == null || doc.id.isEmpty()) throw NOT_CLEAN;
-        if (doc.traceId == null || !TRACE_ID.matcher(doc.traceId).matches()) throw NOT_CLEAN;
+        if (doc.traceId == null || !isTraceId(doc.traceId)) throw NOT_CLEAN;
         boolean independent = "subsegment".equals(doc.type);
         if (independent && doc.parentId == null) throw NOT_CLEAN;
         Kind kind;
         if (independent) kind = Kind.SUBSEGMENT;
         else if (doc.inferred == NOT_BOOLEAN) throw NOT_CLEAN;
         else kind = Boolean.TRUE.equals(doc.inferred) ? Kind.INFERRED : Kind.SEGMENT;
-        return segment(doc, json, doc.traceId.intern(), doc.parentId, kind, independent);
+        return segment(doc, json, intern(doc.traceId), doc.parentId, kind, independent);
     }
 
     /** SegmentParser.parseNode for a clean node. */
@@ -308,26 +309,70 @@ public final class SegmentStreamParser {
         }
         children.sort(TraceAssembler.BY_START);
         HttpInfo http = nested.http(n.http, n.id);
-        AwsInfo aws = nested.aws(n.aws, json, n.id);
+        AwsInfo aws = aws(n.aws, json);
         Map<String, Object> annotations = nested.annotations(n.annotations, n.id);
         Cause cause = nested.cause(n.cause, n.id);
         List<String> precursorIds = strings(n.precursorIds);
         if (!found.isEmpty()) throw NOT_CLEAN;
-        return new Segment(n.id, traceId, parentId, n.name.intern(), n.start, n.end == null ? Double.NaN : n.end, inProgress,
-                kind, independent, intern(n.origin), intern(n.namespace), precursorIds, intern(n.user), n.resourceArn,
+        return new Segment(n.id, traceId, parentId, intern(n.name), n.start, n.end == null ? Double.NaN : n.end, inProgress,
+                kind, independent, intern(n.origin), intern(n.namespace), precursorIds, intern(n.user), intern(n.resourceArn),
                 http, aws, annotations, n.error, n.throttle, n.fault, cause, children, json);
     }
 
+    /** SegmentParser.aws for a clean object (its names interned here, through the cache). */
+    private AwsInfo aws(JsonNode a, RawJson json) {
+        if (a == null || a.isNull()) return AwsInfo.NONE;
+        if (!a.isObject()) throw NOT_CLEAN;
+        JsonNode sdk = a.path("xray");
+        String xraySdk = null;
+        if (sdk.isObject()) {
+            String name = text(sdk, "sdk");
+            String version = text(sdk, "sdk_version");
+            xraySdk = name == null ? version : version == null ? name : name + " " + version;
+        }
+        String logGroup = null;
+        JsonNode logs = a.get("cloudwatch_logs");
+        if (logs != null && logs.isArray() && logs.size() > 0) logGroup = text(logs.get(0), "log_group");
+        return new AwsInfo(text(a, "request_id"), intern(text(a, "operation")), intern(text(a, "region")),
+                intern(text(a, "account_id")), intern(text(a, "table_name")), intern(text(a, "queue_url")),
+                intern(text(a, "function_arn")), intern(text(a, "function_name")), intern(text(a, "bucket_name")),
+                intern(text(a, "topic_arn")), strings(a.get("resource_names")), intern(logGroup), intern(xraySdk), json);
+    }
+
+    /** SegmentParser.text for a clean field: a string, or null when absent. */
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.isMissingNode()) return null;
+        if (!v.isTextual()) throw NOT_CLEAN;
+        return v.asText();
+    }
+
     /** SegmentParser.strings for a clean value: an array's scalars as text. */
-    private static List<String> strings(JsonNode v) {
+    private List<String> strings(JsonNode v) {
         if (v == null || v.isNull()) return List.of();
         if (!v.isArray()) throw NOT_CLEAN;
         List<String> out = new ArrayList<>();
-        for (JsonNode e : v) if (e.isValueNode() && !e.isNull()) out.add(e.asText().intern());
+        for (JsonNode e : v) if (e.isValueNode() && !e.isNull()) out.add(intern(e.asText()));
         return List.copyOf(out);
     }
 
-    private static String intern(String s) {
-        return s == null ? null : s.intern();
+    private String intern(String s) {
+        if (s == null) return null;
+        String known = interned.get(s);
+        if (known != null) return known;
+        if (interned.size() >= NAMES) interned.clear();
+        known = s.intern();
+        interned.put(known, known);
+        return known;
+    }
+
+    /** SegmentParser's 1-[0-9a-f]{8}-[0-9a-f]{24}, without a regular expression. */
+    static boolean isTraceId(String s) {
+        if (s.length() != 35 || s.charAt(0) != '1' || s.charAt(1) != '-' || s.charAt(10) != '-') return false;
+        for (int i = 2; i < 35; i++) {
+            char c = s.charAt(i);
+            if (i != 10 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
     }
 }

@@ -41,7 +41,9 @@ class SegmentStreamParserTest {
             { "id" : "abc\\u0041", "trace_id":"1-581cf771-a006649127e371903a2de979", "name":"caf\\u00e9 \\"q\\" \\/ \\t",
               "start_time": 1.478293361271E9, "end_time": 1478293362,
               "metadata": {"big": 123456789012345678901234567890, "long": 12345678901234, "neg": -0.0, "e": 1e-7,
-                           "nested": [[], {}, [null, true, false, "\\ud83d\\ude00"]], "emoji": "😀"},
+                           "nested": [[], {}, [null, true, false, "\\ud83d\\ude00"]], "emoji": "😀",
+                           "control": "a\\u0001\\n\\r\\b\\f\\u001f\\"\\\\\\u007f end", "we\\u0009ird \\"key\\"": 1,
+                           "overflow": 1e400, "lone": "\\ud800", "zero": -0, "tiny": 4.9e-324},
               "annotations": {"n": 1.50, "i": 7, "b": false, "s": "x"},
               "precursor_ids": ["a", 1, 2.5, true, null, {"x": 1}],
               "http": {"request": {"method": "GET"}, "response": {"status": 200.0, "content_length": 1e3}},
@@ -99,6 +101,20 @@ class SegmentStreamParserTest {
         assertNotNull(s);
         assertEquals("resize", s.name());
         assertEquals("DynamoDB", s.subsegments().get(0).name());
+    }
+
+    @Test
+    void traceIdsAreCheckedAsSegmentParsersPatternChecksThem() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
+        String good = "1-581cf771-a006649127e371903a2de979";
+        List<String> ids = new ArrayList<>(List.of(good, "", "1-", good + "0", good.substring(1), "2" + good.substring(1),
+                good.replace('-', '_'), good.toUpperCase(), "1-581cf771a-006649127e371903a2de979"));
+        for (int i = 0; i < good.length(); i++) {
+            for (char c : new char[] {'g', 'A', '/', ':', '`', '-', '0'}) {
+                ids.add(good.substring(0, i) + c + good.substring(i + 1));
+            }
+        }
+        for (String id : ids) assertEquals(pattern.matcher(id).matches(), SegmentStreamParser.isTraceId(id), id);
     }
 
     private enum Outcome { FAST, DECLINED, CLEAN_DECLINED }
