@@ -27,7 +27,6 @@ public final class SegmentStreamParser {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Json.MAX_DOCUMENT_CHARS).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION) // duplicates: SegmentParser's way
             .build();
     /** Interned strings by value, in front of String.intern (a JVM call that was a fifth of the time). */
     private static final int NAMES = 4096;
@@ -71,6 +70,14 @@ public final class SegmentStreamParser {
     private static final Object NOT_BOOLEAN = new Object();
 
     private final TreeText text = new TreeText();
+    /**
+     * The field names of the objects being read, innermost last: a name twice in one object takes the
+     * slow path (a tree keeps one of them). Jackson's own detection cost a hash set per object.
+     */
+    private String[] names = new String[64];
+    private int namesSize;
+    /** Where each open object's names start, for the objects {@link #copy} is inside. */
+    private int[] opened = new int[16];
     private final List<Diagnostic> found = new ArrayList<>();
     private final SegmentParser nested = new SegmentParser("udp", found);
     /** Names and the trace ids of recent documents; emptied when full (a trace's documents come together). */
@@ -80,6 +87,7 @@ public final class SegmentStreamParser {
     public Segment parse(byte[] bytes, int offset, int length) {
         text.reset();
         found.clear();
+        namesSize = 0;
         try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             Node doc = object(p, text);
@@ -94,8 +102,10 @@ public final class SegmentStreamParser {
     private Node object(JsonParser p, TreeText g) throws IOException {
         Node n = new Node();
         g.startObject();
+        int from = namesSize;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String field = p.currentName();
+            name(from, field);
             g.field(field);
             t = p.nextToken();
             switch (field) {
@@ -135,8 +145,18 @@ public final class SegmentStreamParser {
                 default -> copy(p, g, t);
             }
         }
+        namesSize = from;
         g.endObject();
         return n;
+    }
+
+    /** Notes a field name of the object whose names start at {@code from}; a duplicate is not clean. */
+    private void name(int from, String field) {
+        for (int i = from; i < namesSize; i++) {
+            if (names[i].equals(field)) throw NOT_CLEAN;
+        }
+        if (namesSize == names.length) names = java.util.Arrays.copyOf(names, namesSize * 2);
+        names[namesSize++] = field;
     }
 
     private List<Node> subsegments(JsonParser p, TreeText g, JsonToken t) throws IOException {
@@ -156,7 +176,7 @@ public final class SegmentStreamParser {
     }
 
     /** A string field (or null); a number or anything else SegmentParser reports. */
-    private static String text(JsonParser p, TreeText g, JsonToken t) throws IOException {
+    private String text(JsonParser p, TreeText g, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             g.nul();
             return null;
@@ -167,14 +187,14 @@ public final class SegmentStreamParser {
         return s;
     }
 
-    private static Boolean bool(JsonParser p, TreeText g, JsonToken t) throws IOException {
+    private Boolean bool(JsonParser p, TreeText g, JsonToken t) throws IOException {
         if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE && t != JsonToken.VALUE_NULL) throw NOT_CLEAN;
         copy(p, g, t);
         return t == JsonToken.VALUE_NULL ? null : t == JsonToken.VALUE_TRUE;
     }
 
     /** A time in seconds since the epoch (or null); SegmentParser reports any other number. */
-    private static Double time(JsonParser p, TreeText g, JsonToken t) throws IOException {
+    private Double time(JsonParser p, TreeText g, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             g.nul();
             return null;
@@ -226,28 +246,31 @@ public final class SegmentStreamParser {
      * Copies the value at the current token (a container with all it holds) the way Json reads it into a
      * tree and Jackson writes that tree; for a number, returns it as SegmentParser reads it (asDouble).
      */
-    private static double copy(JsonParser p, TreeText g, JsonToken t) throws IOException {
+    private double copy(JsonParser p, TreeText g, JsonToken t) throws IOException {
         int depth = 0;
         double number = Double.NaN;
         while (true) {
             switch (t) {
                 case START_OBJECT -> {
                     g.startObject();
-                    depth++;
+                    open(depth++, namesSize);
                 }
                 case START_ARRAY -> {
                     g.startArray();
-                    depth++;
+                    open(depth++, -1);
                 }
                 case END_OBJECT -> {
                     g.endObject();
-                    depth--;
+                    namesSize = opened[--depth];
                 }
                 case END_ARRAY -> {
                     g.endArray();
                     depth--;
                 }
-                case FIELD_NAME -> g.field(p.currentName());
+                case FIELD_NAME -> {
+                    name(opened[depth - 1], p.currentName());
+                    g.field(p.currentName());
+                }
                 case VALUE_STRING -> g.string(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 case VALUE_NUMBER_INT -> {
                     switch (p.getNumberType()) {
@@ -281,6 +304,11 @@ public final class SegmentStreamParser {
             t = p.nextToken();
             if (t == null) throw NOT_CLEAN;
         }
+    }
+
+    private void open(int depth, int namesFrom) {
+        if (depth == opened.length) opened = java.util.Arrays.copyOf(opened, depth * 2);
+        opened[depth] = namesFrom;
     }
 
     /** SegmentParser.parseDocument for a clean document. */

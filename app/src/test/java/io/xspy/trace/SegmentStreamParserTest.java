@@ -66,7 +66,9 @@ class SegmentStreamParserTest {
 
     @Test
     void theBenchmarkDocumentAndOddSpellingsTakeTheFastPath() throws IOException {
-        for (String doc : List.of(LAMBDA, ODD_SPELLINGS, SegmentParserTest.FULL)) {
+        String sameNamesApart = LAMBDA.replace("{\"id\"", "{\"metadata\":{\"a\":{\"b\":1,\"c\":[{\"b\":2}]},\"b\":{\"b\":3}},\"id\"");
+        String duplicateInATree = LAMBDA.replace("\"key\":", "\"key\":1,\"key\":"); // a tree keeps the last, both ways
+        for (String doc : List.of(LAMBDA, ODD_SPELLINGS, SegmentParserTest.FULL, sameNamesApart, duplicateInATree)) {
             assertEquals(Outcome.FAST, compare(doc), doc);
         }
     }
@@ -88,7 +90,9 @@ class SegmentStreamParserTest {
     @Test
     void whatIsNotAOneObjectDocumentTakesTheSlowPath() throws IOException {
         for (String doc : List.of("", "[]", "null", "{\"id\":", "{} {}", LAMBDA + " x", "{\"id\":\"a\",\"id\":\"b\"}",
-                LAMBDA.replace("\"name\":\"resize\"", "\"name\":\"resize\",\"name\":\"again\""))) {
+                LAMBDA.replace("\"name\":\"resize\"", "\"name\":\"resize\",\"name\":\"again\""),
+                LAMBDA.replace("\"name\":\"DynamoDB\"", "\"name\":\"DynamoDB\",\"name\":\"again\""),
+                LAMBDA.replace("{\"id\"", "{\"metadata\":{\"a\":[{\"b\":1,\"b\":2}]},\"id\""))) {
             assertNull(new SegmentStreamParser().parse(bytes(doc), 0, bytes(doc).length), doc);
         }
     }
