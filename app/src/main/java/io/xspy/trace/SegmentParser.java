@@ -181,7 +181,7 @@ public final class SegmentParser {
                 strings(a, "resource_names", id), intern(logGroup), intern(xraySdk), json);
     }
 
-    Map<String, Object> annotations(JsonNode a, String id) {
+    private Map<String, Object> annotations(JsonNode a, String id) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (a == null || a.isNull()) return out;
         if (!a.isObject()) {

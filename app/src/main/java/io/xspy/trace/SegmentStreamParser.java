@@ -60,14 +60,26 @@ public final class SegmentStreamParser {
         Double start;
         Double end;
         JsonNode http;
-        JsonNode aws;
-        JsonNode annotations;
+        Aws aws;
+        Map<String, Object> annotations = Map.of();
         JsonNode cause;
         JsonNode precursorIds;
         List<Node> subsegments = List.of();
     }
 
     private static final Object NOT_BOOLEAN = new Object();
+
+    /** The aws fields SegmentParser reads as text, in AwsInfo's order (all but the first interned). */
+    private static final String[] AWS_TEXTS = {"request_id", "operation", "region", "account_id", "table_name",
+            "queue_url", "function_arn", "function_name", "bucket_name", "topic_arn"};
+
+    /** An aws object's fields as read; its AwsInfo is made once the node's JSON is known. */
+    private static final class Aws {
+        final String[] texts = new String[AWS_TEXTS.length];
+        List<String> resourceNames = List.of();
+        String logGroup;
+        String xraySdk;
+    }
 
     private final TreeText text = new TreeText();
     /**
@@ -138,8 +150,8 @@ public final class SegmentStreamParser {
                     copy(p, g, t);
                 }
                 case "http" -> n.http = tree(p, g);
-                case "aws" -> n.aws = tree(p, g);
-                case "annotations" -> n.annotations = tree(p, g);
+                case "aws" -> n.aws = aws(p, g, t);
+                case "annotations" -> n.annotations = annotations(p, g, t);
                 case "cause" -> n.cause = tree(p, g);
                 case "precursor_ids" -> n.precursorIds = tree(p, g);
                 default -> copy(p, g, t);
@@ -148,6 +160,155 @@ public final class SegmentStreamParser {
         namesSize = from;
         g.endObject();
         return n;
+    }
+
+    /** SegmentParser.aws for a clean object: its text fields strings, resource_names strings only. */
+    private Aws aws(JsonParser p, TreeText g, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            g.nul();
+            return null;
+        }
+        if (t != JsonToken.START_OBJECT) throw NOT_CLEAN;
+        Aws a = new Aws();
+        g.startObject();
+        int from = namesSize;
+        for (t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String field = p.currentName();
+            name(from, field);
+            g.field(field);
+            t = p.nextToken();
+            int k = java.util.Arrays.asList(AWS_TEXTS).indexOf(field);
+            if (k >= 0) {
+                a.texts[k] = text(p, g, t);
+                continue;
+            }
+            switch (field) {
+                case "resource_names" -> a.resourceNames = strings(p, g, t);
+                case "xray" -> {
+                    if (t != JsonToken.START_OBJECT) { // not an object: no SDK, unreported
+                        copy(p, g, t);
+                        break;
+                    }
+                    String[] sdk = texts(p, g, "sdk", "sdk_version");
+                    a.xraySdk = sdk[0] == null ? sdk[1] : sdk[1] == null ? sdk[0] : sdk[0] + " " + sdk[1];
+                }
+                case "cloudwatch_logs" -> {
+                    if (t != JsonToken.START_ARRAY) { // not an array: no log group, unreported
+                        copy(p, g, t);
+                        break;
+                    }
+                    g.startArray();
+                    t = p.nextToken();
+                    if (t == JsonToken.START_OBJECT) { // the first one's log group
+                        a.logGroup = texts(p, g, "log_group")[0];
+                        t = p.nextToken();
+                    }
+                    for (; t != JsonToken.END_ARRAY; t = p.nextToken()) copy(p, g, t);
+                    g.endArray();
+                }
+                default -> copy(p, g, t);
+            }
+        }
+        namesSize = from;
+        g.endObject();
+        return a;
+    }
+
+    /** The object at the current token, copied, with the wanted fields read as strict text. */
+    private String[] texts(JsonParser p, TreeText g, String... wanted) throws IOException {
+        String[] values = new String[wanted.length];
+        g.startObject();
+        int from = namesSize;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String field = p.currentName();
+            name(from, field);
+            g.field(field);
+            t = p.nextToken();
+            int k = java.util.Arrays.asList(wanted).indexOf(field);
+            if (k >= 0) values[k] = text(p, g, t);
+            else copy(p, g, t);
+        }
+        namesSize = from;
+        g.endObject();
+        return values;
+    }
+
+    /** SegmentParser.strings for a clean value: null, or an array of strings only. */
+    private List<String> strings(JsonParser p, TreeText g, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            g.nul();
+            return List.of();
+        }
+        if (t != JsonToken.START_ARRAY) throw NOT_CLEAN;
+        List<String> out = new ArrayList<>();
+        g.startArray();
+        for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t != JsonToken.VALUE_STRING) throw NOT_CLEAN; // SegmentParser reads other scalars as text: rare
+            String s = p.getText();
+            g.string(s);
+            out.add(intern(s));
+        }
+        g.endArray();
+        return List.copyOf(out);
+    }
+
+    /** SegmentParser.annotations for a clean object: strings, numbers and booleans as the tree holds them. */
+    private Map<String, Object> annotations(JsonParser p, TreeText g, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            g.nul();
+            return Map.of();
+        }
+        if (t != JsonToken.START_OBJECT) throw NOT_CLEAN;
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        g.startObject();
+        int from = namesSize;
+        for (t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String field = p.currentName();
+            name(from, field);
+            g.field(field);
+            t = p.nextToken();
+            Object value;
+            switch (t) {
+                case VALUE_STRING -> {
+                    String s = p.getText();
+                    g.string(s);
+                    value = s;
+                }
+                case VALUE_NUMBER_INT -> {
+                    switch (p.getNumberType()) { // IntNode, LongNode, BigIntegerNode's numberValue
+                        case INT -> {
+                            int i = p.getIntValue();
+                            g.number(i);
+                            value = i;
+                        }
+                        case LONG -> {
+                            long l = p.getLongValue();
+                            g.number(l);
+                            value = l;
+                        }
+                        default -> {
+                            java.math.BigInteger b = p.getBigIntegerValue();
+                            g.number(b);
+                            value = b;
+                        }
+                    }
+                }
+                case VALUE_NUMBER_FLOAT -> {
+                    double d = p.getDoubleValue();
+                    g.number(d);
+                    value = d;
+                }
+                case VALUE_TRUE, VALUE_FALSE -> {
+                    g.bool(t == JsonToken.VALUE_TRUE);
+                    value = t == JsonToken.VALUE_TRUE;
+                }
+                default -> throw NOT_CLEAN; // SegmentParser reports null, objects and arrays
+            }
+            out.put(field, value);
+        }
+        namesSize = from;
+        g.endObject();
+        return out;
     }
 
     /** Notes a field name of the object whose names start at {@code from}; a duplicate is not clean. */
@@ -337,42 +498,16 @@ public final class SegmentStreamParser {
         }
         children.sort(TraceAssembler.BY_START);
         HttpInfo http = nested.http(n.http, n.id);
-        AwsInfo aws = aws(n.aws, json);
-        Map<String, Object> annotations = nested.annotations(n.annotations, n.id);
+        AwsInfo aws = n.aws == null ? AwsInfo.NONE : new AwsInfo(n.aws.texts[0], intern(n.aws.texts[1]),
+                intern(n.aws.texts[2]), intern(n.aws.texts[3]), intern(n.aws.texts[4]), intern(n.aws.texts[5]),
+                intern(n.aws.texts[6]), intern(n.aws.texts[7]), intern(n.aws.texts[8]), intern(n.aws.texts[9]),
+                n.aws.resourceNames, intern(n.aws.logGroup), intern(n.aws.xraySdk), json);
         Cause cause = nested.cause(n.cause, n.id);
         List<String> precursorIds = strings(n.precursorIds);
         if (!found.isEmpty()) throw NOT_CLEAN;
         return new Segment(n.id, traceId, parentId, intern(n.name), n.start, n.end == null ? Double.NaN : n.end, inProgress,
                 kind, independent, intern(n.origin), intern(n.namespace), precursorIds, intern(n.user), intern(n.resourceArn),
-                http, aws, annotations, n.error, n.throttle, n.fault, cause, children, json);
-    }
-
-    /** SegmentParser.aws for a clean object (its names interned here, through the cache). */
-    private AwsInfo aws(JsonNode a, RawJson json) {
-        if (a == null || a.isNull()) return AwsInfo.NONE;
-        if (!a.isObject()) throw NOT_CLEAN;
-        JsonNode sdk = a.path("xray");
-        String xraySdk = null;
-        if (sdk.isObject()) {
-            String name = text(sdk, "sdk");
-            String version = text(sdk, "sdk_version");
-            xraySdk = name == null ? version : version == null ? name : name + " " + version;
-        }
-        String logGroup = null;
-        JsonNode logs = a.get("cloudwatch_logs");
-        if (logs != null && logs.isArray() && logs.size() > 0) logGroup = text(logs.get(0), "log_group");
-        return new AwsInfo(text(a, "request_id"), intern(text(a, "operation")), intern(text(a, "region")),
-                intern(text(a, "account_id")), intern(text(a, "table_name")), intern(text(a, "queue_url")),
-                intern(text(a, "function_arn")), intern(text(a, "function_name")), intern(text(a, "bucket_name")),
-                intern(text(a, "topic_arn")), strings(a.get("resource_names")), intern(logGroup), intern(xraySdk), json);
-    }
-
-    /** SegmentParser.text for a clean field: a string, or null when absent. */
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull() || v.isMissingNode()) return null;
-        if (!v.isTextual()) throw NOT_CLEAN;
-        return v.asText();
+                http, aws, n.annotations, n.error, n.throttle, n.fault, cause, children, json);
     }
 
     /** SegmentParser.strings for a clean value: an array's scalars as text. */

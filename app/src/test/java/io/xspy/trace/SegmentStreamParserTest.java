@@ -67,9 +67,19 @@ class SegmentStreamParserTest {
     @Test
     void theBenchmarkDocumentAndOddSpellingsTakeTheFastPath() throws IOException {
         String sameNamesApart = LAMBDA.replace("{\"id\"", "{\"metadata\":{\"a\":{\"b\":1,\"c\":[{\"b\":2}]},\"b\":{\"b\":3}},\"id\"");
-        String duplicateInATree = LAMBDA.replace("\"key\":", "\"key\":1,\"key\":"); // a tree keeps the last, both ways
-        for (String doc : List.of(LAMBDA, ODD_SPELLINGS, SegmentParserTest.FULL, sameNamesApart, duplicateInATree)) {
+        String duplicateInATree = LAMBDA.replace("\"status\":", "\"status\":1,\"status\":"); // a tree keeps the last, both ways
+        String awsRich = LAMBDA.replace("\"resource_names\":[\"resize\"]", "\"resource_names\":[\"resize\",\"b\"],"
+                + "\"cloudwatch_logs\":[{\"arn\":\"x\",\"log_group\":\"/g\"},{\"log_group\":\"/h\"}],\"ecs\":{\"container\":\"c\"}");
+        for (String doc : List.of(LAMBDA, ODD_SPELLINGS, SegmentParserTest.FULL, sameNamesApart, duplicateInATree, awsRich)) {
             assertEquals(Outcome.FAST, compare(doc), doc);
+        }
+        for (String logs : List.of("[\"s\",{\"log_group\":\"/g\"}]", "[]", "{\"log_group\":\"/g\"}", "[{\"log_group\":5}]",
+                "[{\"log_group\":null},[1]]", "[[{\"log_group\":\"/g\"}]]", "null")) {
+            compare(awsRich.replace("[{\"arn\":\"x\",\"log_group\":\"/g\"},{\"log_group\":\"/h\"}]", logs));
+        }
+        for (String xray : List.of("{\"sdk\":\"a\"}", "{\"sdk_version\":\"1\"}", "{}", "\"s\"", "[]", "null", "{\"sdk\":1}",
+                "{\"sdk\":\"a\",\"sdk\":\"b\"}", "{\"sdk\":\"a\",\"more\":{\"sdk\":2}}")) {
+            compare(LAMBDA.replace("{\"sdk\":\"X-Ray for Go\",\"sdk_version\":\"1.8.4\"}", xray));
         }
     }
 
