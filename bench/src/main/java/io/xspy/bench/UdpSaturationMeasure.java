@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where a saturated UDP ingest spends its CPU: the sender, the receiver's reader and parser threads,
- * and the garbage collector, per segment, while UdpIngestBenchmark's closed-loop sender (at most 1,000
+ * and the garbage collector's pauses, per segment (and the bytes each receiver thread allocates a
+ * segment, which a busy machine does not change), while UdpIngestBenchmark's closed-loop sender (at most 1,000
  * datagrams unaccounted for) floods the receiver for some seconds. {@code sink} measures the sender
  * alone, against a socket nobody reads, to tell whether it can send faster than the receiver takes.
  * {@code java -cp bench/target/benchmarks.jar io.xspy.bench.UdpSaturationMeasure [receiver|sink] [seconds=10]}
@@ -70,6 +71,7 @@ public final class UdpSaturationMeasure {
             out.connect(receiver.localAddress());
             long sent = flood(receiver, out, datagrams, 0, 3); // warm-up
             long[] reader0 = threadCpu(cpu);
+            long[] alloc0 = threadAllocated(cpu);
             long c0 = cpu.getCurrentThreadCpuTime();
             long gc0 = gcMillis();
             long i0 = receiver.counters().ingested();
@@ -79,6 +81,7 @@ public final class UdpSaturationMeasure {
             DaemonReceiver.Counters c = receiver.counters();
             long n = c.ingested() - i0;
             long[] reader1 = threadCpu(cpu);
+            long[] alloc1 = threadAllocated(cpu);
             double perSecond = n / wall;
             System.out.printf("saturated: %,.0f segments/s ingested over %.1f s (received %d, dropped %d, malformed %d)%n",
                     perSecond, wall, c.received(), c.dropped(), c.malformed());
@@ -86,6 +89,11 @@ public final class UdpSaturationMeasure {
             print("reader", reader1[0] - reader0[0], n, wall);
             print("parser", reader1[1] - reader0[1], n, wall);
             print("gcPause", (gcMillis() - gc0) * 1_000_000L, n, wall);
+            long readerBytes = (alloc1[0] - alloc0[0]) / Math.max(1, n);
+            long parserBytes = (alloc1[1] - alloc0[1]) / Math.max(1, n);
+            System.out.printf("allocated a segment: reader %,d B, parser %,d B%n", readerBytes, parserBytes);
+            Results.print("readerBytes", readerBytes, "B");
+            Results.print("parserBytes", parserBytes, "B");
             Results.print("saturatedPerSecond", perSecond, "/s");
         }
     }
@@ -121,13 +129,25 @@ public final class UdpSaturationMeasure {
 
     /** CPU nanoseconds of the reader and the parser thread. */
     private static long[] threadCpu(ThreadMXBean cpu) {
-        long[] r = new long[2];
+        long[] ids = receiverThreads(cpu);
+        return new long[] {cpu.getThreadCpuTime(ids[0]), cpu.getThreadCpuTime(ids[1])};
+    }
+
+    /** Bytes the reader and the parser thread have allocated. */
+    private static long[] threadAllocated(ThreadMXBean cpu) {
+        long[] ids = receiverThreads(cpu);
+        com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) cpu;
+        return new long[] {bytes.getThreadAllocatedBytes(ids[0]), bytes.getThreadAllocatedBytes(ids[1])};
+    }
+
+    private static long[] receiverThreads(ThreadMXBean cpu) {
+        long[] ids = {-1, -1};
         for (ThreadInfo t : cpu.getThreadInfo(cpu.getAllThreadIds())) {
             if (t == null) continue;
-            if (t.getThreadName().equals("xspy-udp-reader")) r[0] = cpu.getThreadCpuTime(t.getThreadId());
-            if (t.getThreadName().equals("xspy-udp-parser")) r[1] = cpu.getThreadCpuTime(t.getThreadId());
+            if (t.getThreadName().equals("xspy-udp-reader")) ids[0] = t.getThreadId();
+            if (t.getThreadName().equals("xspy-udp-parser")) ids[1] = t.getThreadId();
         }
-        return r;
+        return ids;
     }
 
     private static long gcMillis() {
