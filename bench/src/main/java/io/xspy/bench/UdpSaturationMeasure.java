@@ -88,7 +88,10 @@ public final class UdpSaturationMeasure {
             print("sender", cpu.getCurrentThreadCpuTime() - c0, n, wall);
             print("reader", reader1[0] - reader0[0], n, wall);
             print("parser", reader1[1] - reader0[1], n, wall);
-            print("gcPause", (gcMillis() - gc0) * 1_000_000L, n, wall);
+            long gcNanos = (gcMillis() - gc0) * 1_000_000L;
+            System.out.printf("gc      %6.2f µs of pauses a segment (wall: every thread stands still), %4.1f%% of the time%n",
+                    gcNanos / 1000.0 / Math.max(1, n), 100.0 * gcNanos / 1e9 / wall);
+            Results.print("gcPauseMicros", gcNanos / 1000.0 / Math.max(1, n), "µs");
             long readerBytes = (alloc1[0] - alloc0[0]) / Math.max(1, n);
             long parserBytes = (alloc1[1] - alloc0[1]) / Math.max(1, n);
             System.out.printf("allocated a segment: reader %,d B, parser %,d B%n", readerBytes, parserBytes);
