@@ -92,6 +92,10 @@ public final class SegmentStreamParser {
     private int[] opened = new int[16];
     private final List<Diagnostic> found = new ArrayList<>();
     private final SegmentParser nested = new SegmentParser("udp", found);
+    /** More fields in one object, or subsegments nested deeper, take the slow path (no quadratic scan, no deep recursion). */
+    private static final int MAX_FIELDS = 64;
+    private static final int MAX_NESTING = 64;
+    private int nesting;
     /** Names and the trace ids of recent documents; emptied when full (a trace's documents come together). */
     private final HashMap<String, String> interned = new HashMap<>();
 
@@ -100,6 +104,7 @@ public final class SegmentStreamParser {
         text.reset();
         found.clear();
         namesSize = 0;
+        nesting = 0;
         try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             Node doc = object(p, text);
@@ -313,6 +318,7 @@ public final class SegmentStreamParser {
 
     /** Notes a field name of the object whose names start at {@code from}; a duplicate is not clean. */
     private void name(int from, String field) {
+        if (namesSize - from >= MAX_FIELDS) throw NOT_CLEAN;
         for (int i = from; i < namesSize; i++) {
             if (names[i].equals(field)) throw NOT_CLEAN;
         }
@@ -325,13 +331,14 @@ public final class SegmentStreamParser {
             g.nul();
             return List.of();
         }
-        if (t != JsonToken.START_ARRAY) throw NOT_CLEAN;
+        if (t != JsonToken.START_ARRAY || ++nesting > MAX_NESTING) throw NOT_CLEAN;
         g.startArray();
         List<Node> subs = new ArrayList<>();
         for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t != JsonToken.START_OBJECT) throw NOT_CLEAN;
             subs.add(object(p, g));
         }
+        nesting--;
         g.endArray();
         return subs;
     }

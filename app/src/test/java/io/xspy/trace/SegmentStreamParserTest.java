@@ -108,6 +108,18 @@ class SegmentStreamParserTest {
     }
 
     @Test
+    void manyFieldsInOneObjectOrDeeplyNestedSubsegmentsTakeTheSlowPathAndLoseNothing() throws IOException {
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < 200; i++) fields.append("\"f").append(i).append("\":").append(i).append(',');
+        String wide = LAMBDA.replace("{\"id\"", "{\"metadata\":{" + fields + "\"last\":0},\"id\"");
+        String node = "{\"id\":\"d%d\",\"name\":\"n\",\"start_time\":1700000000.02,\"end_time\":1700000000.021%s}";
+        String inner = String.format(node, 100, "");
+        for (int i = 99; i >= 0; i--) inner = String.format(node, i, ",\"subsegments\":[" + inner + "]");
+        String deep = LAMBDA.replace("\"subsegments\":[", "\"subsegments\":[" + inner + ",");
+        for (String doc : List.of(wide, deep)) assertEquals(Outcome.CLEAN_DECLINED, compare(doc));
+    }
+
+    @Test
     void aDocumentInsideALargerBufferIsReadFromItsOffset() {
         byte[] datagram = bytes("{\"format\":\"json\",\"version\":1}\n" + LAMBDA);
         int at = datagram.length - bytes(LAMBDA).length;
