@@ -155,7 +155,7 @@ public final class SegmentParser {
         return v != null && v.isTextual() ? intern(v.asText()) : null;
     }
 
-    private HttpInfo http(JsonNode h, String id) {
+    HttpInfo http(JsonNode h, String id) {
         if (h == null || h.isNull()) return HttpInfo.NONE;
         if (!h.isObject()) {
             report(id, "http is " + describe(h) + ", not an object; ignored");
@@ -210,7 +210,7 @@ public final class SegmentParser {
         return out;
     }
 
-    private Cause cause(JsonNode c, String id) {
+    Cause cause(JsonNode c, String id) {
         if (c == null || c.isNull()) return null;
         if (c.isTextual()) return Cause.reference(c.asText());
         if (!c.isObject()) {

@@ -7,6 +7,7 @@ import io.xspy.trace.Diagnostic;
 import io.xspy.trace.Segment;
 import io.xspy.trace.SegmentDocuments;
 import io.xspy.trace.SegmentParser;
+import io.xspy.trace.SegmentStreamParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -61,6 +62,8 @@ public final class DaemonReceiver implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong ingested = new AtomicLong();
     private final ArrayDeque<Diagnostic> diagnostics = new ArrayDeque<>();
+    /** The parser thread's fast path for clean documents; anything else goes through SegmentParser. */
+    private final SegmentStreamParser streamParser = new SegmentStreamParser();
     private final Thread reader;
     private final Thread parser;
     private volatile boolean running = true;
@@ -218,6 +221,12 @@ public final class DaemonReceiver implements AutoCloseable {
         try {
             if (!knownHeader(datagram, newline) && !jsonVersion1(Json.read(datagram, 0, newline))) {
                 reject("header is not {\"format\":\"json\",\"version\":1}; dropped");
+                return;
+            }
+            Segment clean = streamParser.parse(datagram, newline + 1, datagram.length - newline - 1);
+            if (clean != null) {
+                sink.accept(clean);
+                ingested.incrementAndGet();
                 return;
             }
             JsonNode doc = Json.read(datagram, newline + 1, datagram.length - newline - 1);
