@@ -38,6 +38,18 @@ public final class SegmentParser {
 
     /** Parses a top-level document; returns null (with a diagnostic) when it cannot be placed. */
     public Segment parseDocument(JsonNode doc) {
+        return parseDocument(doc, null);
+    }
+
+    /**
+     * A document read before and kept as {@code stored} (its text as written then): the same nodes again,
+     * holding the stored text rather than a copy. How a store rebuilds a trace whose nodes it let go.
+     */
+    public Segment parseStored(RawJson stored) {
+        return parseDocument(stored.node(), stored);
+    }
+
+    private Segment parseDocument(JsonNode doc, RawJson stored) {
         if (doc == null || !doc.isObject()) {
             reject(null, "not a JSON object" + (doc == null ? "" : " but " + describe(doc)) + "; skipped");
             return null;
@@ -57,7 +69,7 @@ public final class SegmentParser {
             report(id, "independent subsegment without parent_id; kept as an orphan");
         }
         Kind kind = independent ? Kind.SUBSEGMENT : bool(doc, "inferred", id) ? Kind.INFERRED : Kind.SEGMENT;
-        return parseNode(doc, RawJson.document(doc), id, traceId.intern(), parentId, kind, independent, null);
+        return parseNode(doc, stored != null ? stored : RawJson.document(doc), id, traceId.intern(), parentId, kind, independent, null);
     }
 
     /**

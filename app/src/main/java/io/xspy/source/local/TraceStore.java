@@ -4,7 +4,9 @@ import io.xspy.query.FilterIndexes;
 import io.xspy.source.LogEvents;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.LogLine;
+import io.xspy.trace.RawJson;
 import io.xspy.trace.Segment;
+import io.xspy.trace.SegmentParser;
 import io.xspy.trace.Trace;
 import io.xspy.trace.TraceAssembler;
 import io.xspy.trace.TraceSummary;
@@ -47,6 +49,12 @@ public final class TraceStore implements LogEvents {
     private final LinkedHashMap<String, Stored> traces = new LinkedHashMap<>(); // first-seen order
     private final LinkedHashMap<String, TraceSummary> summariesOnly = new LinkedHashMap<>();
     private final ArrayDeque<Diagnostic> recentDiagnostics = new ArrayDeque<>();
+    /**
+     * Traces that changed, oldest first: beyond {@value #UNSETTLED} the oldest is assembled on ingest, so a
+     * store filled without being read holds its documents as deflated JSON, not as nodes.
+     */
+    private final ArrayDeque<Stored> unsettled = new ArrayDeque<>();
+    private static final int UNSETTLED = 1_000;
     private final AtomicLong version = new AtomicLong();
     private long segmentsIngested;
     private long evicted;
@@ -72,19 +80,27 @@ public final class TraceStore implements LogEvents {
         return maxTraces;
     }
 
-    /** One trace's documents, one per id; the assembled view is built on demand. */
+    /**
+     * One trace's documents, one per id; the assembled view is built on demand. Once assembled, the
+     * documents are kept as their deflated JSON only and the trace's nodes softly (see {@link Trace#soft}):
+     * what a listed trace costs is its summary, its facts and its deflated text.
+     */
     private static final class Stored {
         /** Beyond this many documents a trace also keeps a map from id to position; below, a scan is cheaper. */
         private static final int SCANNED = 32;
 
         final String id;
-        /** In order of arrival; a replaced document keeps its place. An array: most traces have a few. */
+        /** In order of arrival; a replaced document keeps its place. An array: most traces have a few. Null when let go. */
         Segment[] documents = new Segment[2];
         int size;
         HashMap<String, Integer> positions;
+        /** The documents' JSON, in the same order, while {@link #documents} is let go. */
+        RawJson[] let;
         volatile View view;
         /** The assembled trace before its summary is asked for (printing one trace needs no summary). */
         volatile Trace trace;
+        /** Waiting in the store's queue of traces to assemble. */
+        boolean queued;
 
         Stored(String id) {
             this.id = id;
@@ -92,6 +108,7 @@ public final class TraceStore implements LogEvents {
 
         /** A completed document replaces its in-progress version, never the other way round. */
         synchronized boolean add(Segment doc) {
+            if (documents == null) takeBack();
             int at = positionOf(doc.id());
             Segment seen = at < 0 ? null : documents[at];
             if (seen == null && size >= MAX_DOCUMENTS_PER_TRACE) return false;
@@ -102,6 +119,17 @@ public final class TraceStore implements LogEvents {
                 trace = null;
             }
             return true;
+        }
+
+        /** The documents again, from the trace's nodes (rebuilt from their JSON if they were collected). */
+        private void takeBack() {
+            List<Segment> docs = view.trace().documents();
+            documents = docs.toArray(new Segment[Math.max(2, docs.size())]);
+            let = null;
+            if (size > SCANNED) {
+                positions = new HashMap<>();
+                for (int i = 0; i < size; i++) positions.put(documents[i].id(), i);
+            }
         }
 
         private int positionOf(String docId) {
@@ -128,24 +156,55 @@ public final class TraceStore implements LogEvents {
 
         private synchronized View assemble() {
             if (view == null) {
+                boolean fromJson = true;
                 for (int i = 0; i < size; i++) {
-                    if (documents[i].json() != null) documents[i].json().compact(); // off the ingest path
+                    if (documents[i].json() == null) fromJson = false; // built in code: nothing to rebuild from
+                    else documents[i].json().compact();
                 }
                 Trace t = trace();
                 FilterIndexes.build(t); // listed traces get filtered: index them now, not on the first filter
-                view = new View(t, TraceSummary.of(t));
+                TraceSummary summary = TraceSummary.of(t);
+                if (fromJson && rebuildable(t)) {
+                    let = new RawJson[size];
+                    for (int i = 0; i < size; i++) let[i] = documents[i].json();
+                    RawJson[] json = let;
+                    t = t.soft(() -> rebuild(id, json));
+                    documents = null;
+                    positions = null;
+                    trace = null;
+                }
+                view = new View(t, summary);
             }
             return view;
         }
 
         synchronized Trace trace() {
+            if (view != null) return view.trace();
             if (trace == null) trace = TraceAssembler.assemble(id, Arrays.asList(documents).subList(0, size));
             return trace;
+        }
+
+        /** Whether reading the documents' JSON again gives the same nodes (a made-up id would be made up anew). */
+        private static boolean rebuildable(Trace t) {
+            for (Segment root : t.roots()) {
+                boolean[] madeUp = {false};
+                root.walk(n -> madeUp[0] |= n.id().indexOf('#') >= 0);
+                if (madeUp[0]) return false;
+            }
+            return true;
+        }
+
+        private static Trace rebuild(String id, RawJson[] json) {
+            SegmentParser parser = new SegmentParser("store", new ArrayList<>()); // reported when first read
+            List<Segment> docs = new ArrayList<>(json.length);
+            for (RawJson j : json) docs.add(parser.parseStored(j));
+            return TraceAssembler.assemble(id, docs);
         }
     }
 
     public void ingest(Segment document) {
         Stored s;
+        Stored settled = null;
         synchronized (this) {
             segmentsIngested++;
             summariesOnly.remove(document.traceId());
@@ -156,11 +215,19 @@ public final class TraceStore implements LogEvents {
                 evictBeyond(traces);
             }
         }
-        if (!s.add(document)) {
-            synchronized (this) {
-                documentsDropped++;
+        boolean added = s.add(document);
+        synchronized (this) {
+            if (!added) documentsDropped++;
+            if (!s.queued) {
+                s.queued = true;
+                unsettled.addLast(s);
+            }
+            if (unsettled.size() > UNSETTLED) {
+                settled = unsettled.removeFirst();
+                settled.queued = false;
             }
         }
+        if (settled != null) settled.view(); // assembled and let go while ingest goes on: the heap stays bounded
         version.incrementAndGet();
     }
 
