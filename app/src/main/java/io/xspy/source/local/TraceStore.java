@@ -156,19 +156,17 @@ public final class TraceStore implements LogEvents {
 
         private synchronized View assemble() {
             if (view == null) {
-                boolean fromJson = true;
-                for (int i = 0; i < size; i++) {
-                    if (documents[i].json() == null) fromJson = false; // built in code: nothing to rebuild from
-                    else documents[i].json().compact();
-                }
+                List<RawJson> json = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) if (documents[i].json() != null) json.add(documents[i].json());
+                RawJson.pack(json); // off the ingest path, or a thousand traces behind it
+                boolean fromJson = json.size() == size; // a document built in code has no JSON to be rebuilt from
                 Trace t = trace();
                 FilterIndexes.build(t); // listed traces get filtered: index them now, not on the first filter
                 TraceSummary summary = TraceSummary.of(t);
                 if (fromJson && rebuildable(t)) {
-                    let = new RawJson[size];
-                    for (int i = 0; i < size; i++) let[i] = documents[i].json();
-                    RawJson[] json = let;
-                    t = t.soft(() -> rebuild(id, json));
+                    let = json.toArray(new RawJson[0]);
+                    RawJson[] kept = let;
+                    t = t.soft(() -> rebuild(id, kept));
                     documents = null;
                     positions = null;
                     trace = null;
