@@ -50,11 +50,14 @@ public final class TraceStore implements LogEvents {
     private final LinkedHashMap<String, TraceSummary> summariesOnly = new LinkedHashMap<>();
     private final ArrayDeque<Diagnostic> recentDiagnostics = new ArrayDeque<>();
     /**
-     * Traces that changed, oldest first: beyond {@value #UNSETTLED} the oldest is assembled on ingest, so a
-     * store filled without being read holds its documents as deflated JSON, not as nodes.
+     * Traces that changed since they were last assembled, oldest first. Beyond {@link #unsettledLimit} the
+     * oldest is assembled on ingest (its documents deflated, its nodes held softly), so a store filled
+     * without being read stays within the heap; below it, ingest leaves that work to the first reader.
      */
     private final ArrayDeque<Stored> unsettled = new ArrayDeque<>();
-    private static final int UNSETTLED = 1_000;
+    private final int unsettledLimit;
+    /** About what a demo trace of 8 documents costs before it is settled, with room to spare. */
+    private static final long UNSETTLED_TRACE_BYTES = 16_384;
     private final AtomicLong version = new AtomicLong();
     private long segmentsIngested;
     private long evicted;
@@ -71,9 +74,17 @@ public final class TraceStore implements LogEvents {
     }
 
     public TraceStore(int maxTraces, int maxLogEvents) {
+        // unsettled traces may take a quarter of the heap: all of them in a large one (ingest as fast as it
+        // goes), a few thousand in 512 MB
+        this(maxTraces, maxLogEvents, (int) Math.max(1_000, Math.min(maxTraces,
+                Runtime.getRuntime().maxMemory() / 4 / UNSETTLED_TRACE_BYTES)));
+    }
+
+    TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit) {
         if (maxTraces < 1 || maxLogEvents < 0) throw new IllegalArgumentException("store caps must be positive");
         this.maxTraces = maxTraces;
         this.maxLogEvents = maxLogEvents;
+        this.unsettledLimit = unsettledLimit;
     }
 
     public int maxTraces() {
@@ -220,9 +231,10 @@ public final class TraceStore implements LogEvents {
                 s.queued = true;
                 unsettled.addLast(s);
             }
-            if (unsettled.size() > UNSETTLED) {
+            if (unsettled.size() > unsettledLimit) {
                 settled = unsettled.removeFirst();
                 settled.queued = false;
+                if (traces.get(settled.id) != settled) settled = null; // evicted meanwhile
             }
         }
         if (settled != null) settled.view(); // assembled and let go while ingest goes on: the heap stays bounded

@@ -111,4 +111,30 @@ class TraceStoreCompactTest {
         assertEquals(expected.keySet(), got.keySet());
         for (String id : expected.keySet()) assertEquals(expected.get(id), got.get(id), id);
     }
+
+    @Test
+    void beyondItsLimitOfUnsettledTracesIngestSettlesTheOldest() throws Exception {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        DemoWorld world = new DemoWorld(11, start, start.plusSeconds(600));
+        List<ObjectNode> documents = world.advance(start.plusSeconds(1800)).segmentDocuments();
+        TraceStore store = new TraceStore(100_000, 0, 10);
+        SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
+        List<String> order = new ArrayList<>();
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        for (ObjectNode doc : documents) {
+            Segment s = parser.parseDocument(doc);
+            store.ingest(s);
+            if (!order.contains(s.traceId())) order.add(s.traceId());
+            sent.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(doc.toString());
+        }
+        assertEquals(true, order.size() > 40, order.size() + " traces");
+        Trace oldest = store.trace(order.get(0));
+        assertEquals(true, oldest.documents().get(0).json().isCompact(), "settled on ingest, not read before");
+        oldest.release();
+        assertEquals(false, oldest.isHeld(), "its nodes are a cache");
+        assertEquals(sent.get(order.get(0)), oldest.documents().stream().map(Segment::rawText).toList());
+        Trace newest = store.trace(order.get(order.size() - 1));
+        assertEquals(false, newest.documents().get(0).json().isCompact(), "the newest wait for a reader");
+        assertEquals(order.size(), store.views().size());
+    }
 }
