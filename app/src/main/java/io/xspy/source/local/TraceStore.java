@@ -237,7 +237,9 @@ public final class TraceStore implements LogEvents {
                 if (traces.get(settled.id) != settled) settled = null; // evicted meanwhile
             }
         }
-        if (settled != null) settled.view(); // assembled and let go while ingest goes on: the heap stays bounded
+        // assembled and let go while ingest goes on: nobody read it yet, so it keeps no nodes either (a heap
+        // full of softly held nodes would keep the collector busy while ingest fills it)
+        if (settled != null) settled.view().trace().release();
         version.incrementAndGet();
     }
 
