@@ -74,10 +74,10 @@ public final class TraceStore implements LogEvents {
     }
 
     public TraceStore(int maxTraces, int maxLogEvents) {
-        // unsettled traces may take a quarter of the heap: all of them in a large one (ingest as fast as it
-        // goes), a few thousand in 512 MB
+        // unsettled traces may take a third of the heap: all of them in a large one (ingest as fast as it
+        // goes, and the first filter finds every trace's nodes), about 10,000 in 512 MB
         this(maxTraces, maxLogEvents, (int) Math.max(1_000, Math.min(maxTraces,
-                Runtime.getRuntime().maxMemory() / 4 / UNSETTLED_TRACE_BYTES)));
+                Runtime.getRuntime().maxMemory() / 3 / UNSETTLED_TRACE_BYTES)));
     }
 
     TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit) {
