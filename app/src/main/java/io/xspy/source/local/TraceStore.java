@@ -56,6 +56,7 @@ public final class TraceStore implements LogEvents {
      */
     private final ArrayDeque<Stored> unsettled = new ArrayDeque<>();
     private final int unsettledLimit;
+    private final boolean keepSettledNodes;
     /** About what a demo trace of 8 documents costs before it is settled, with room to spare. */
     private static final long UNSETTLED_TRACE_BYTES = 16_384;
     private final AtomicLong version = new AtomicLong();
@@ -76,15 +77,20 @@ public final class TraceStore implements LogEvents {
     public TraceStore(int maxTraces, int maxLogEvents) {
         // unsettled traces may take a third of the heap: all of them in a large one (ingest as fast as it
         // goes, and the first filter finds every trace's nodes), about 10,000 in 512 MB
+        // goes, and the first filter finds every trace's nodes), about 10,000 in 512 MB. Traces settled on
+        // ingest keep their nodes softly when the heap could hold every trace's (filters stay fast), else not
+        // at all (a heap full of softly held nodes keeps the collector busy while ingest fills it)
         this(maxTraces, maxLogEvents, (int) Math.max(1_000, Math.min(maxTraces,
-                Runtime.getRuntime().maxMemory() / 3 / UNSETTLED_TRACE_BYTES)));
+                Runtime.getRuntime().maxMemory() / 3 / UNSETTLED_TRACE_BYTES)),
+                Runtime.getRuntime().maxMemory() >= maxTraces * UNSETTLED_TRACE_BYTES);
     }
 
-    TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit) {
+    TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit, boolean keepSettledNodes) {
         if (maxTraces < 1 || maxLogEvents < 0) throw new IllegalArgumentException("store caps must be positive");
         this.maxTraces = maxTraces;
         this.maxLogEvents = maxLogEvents;
         this.unsettledLimit = unsettledLimit;
+        this.keepSettledNodes = keepSettledNodes;
     }
 
     public int maxTraces() {
@@ -237,9 +243,10 @@ public final class TraceStore implements LogEvents {
                 if (traces.get(settled.id) != settled) settled = null; // evicted meanwhile
             }
         }
-        // assembled and let go while ingest goes on: nobody read it yet, so it keeps no nodes either (a heap
-        // full of softly held nodes would keep the collector busy while ingest fills it)
-        if (settled != null) settled.view().trace().release();
+        if (settled != null) { // assembled and deflated while ingest goes on: the heap stays bounded
+            Trace t = settled.view().trace();
+            if (!keepSettledNodes) t.release();
+        }
         version.incrementAndGet();
     }
 

@@ -117,7 +117,7 @@ class TraceStoreCompactTest {
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         DemoWorld world = new DemoWorld(11, start, start.plusSeconds(600));
         List<ObjectNode> documents = world.advance(start.plusSeconds(1800)).segmentDocuments();
-        TraceStore store = new TraceStore(100_000, 0, 10);
+        TraceStore store = new TraceStore(100_000, 0, 10, false); // as in a heap too small for every trace's nodes
         SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
         List<String> order = new ArrayList<>();
         Map<String, List<String>> sent = new LinkedHashMap<>();
