@@ -21,7 +21,8 @@ import java.util.Locale;
  * trace's documents deflated and its nodes only softly (a cache the collector empties under pressure),
  * so "retained" is measured with soft references cleared, as the JVM clears them before it would run out
  * of memory. Meant to run under the cap it checks (it says whether it did): 100,000 traces fill a 512 MB
- * heap without an OutOfMemoryError and retain about 300 MB (measured 2026-11-30; 1.3 GB before). Run:
+ * heap in about 70 s without an OutOfMemoryError and retain 277 MB once listed, 2.9 KB a trace (measured
+ * 2026-11-30 on a shared machine; 1.3 GB before the nodes became a cache). Run:
  * {@code java -Xmx512m -XX:+UseSerialGC -cp bench/target/benchmarks.jar io.xspy.bench.StoreFootprintMeasure [traces=100000]}
  */
 public final class StoreFootprintMeasure {
