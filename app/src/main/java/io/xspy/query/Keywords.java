@@ -92,10 +92,11 @@ public final class Keywords {
     private static Condition nodeBool(String keyword) {
         return switch (keyword) {
             case "ok" -> (t, n) -> nodeStatus(n) == Status.OK;
-            case "error" -> (t, n) -> TraceWalk.anyLocal(n, TraceWalk.ERROR);
-            case "throttle" -> (t, n) -> TraceWalk.anyLocal(n, TraceWalk.THROTTLE);
-            case "fault" -> (t, n) -> TraceWalk.anyLocal(n, TraceWalk.FAULT);
-            case "partial" -> (t, n) -> TraceWalk.anyLocal(n, TraceWalk.IN_PROGRESS);
+            // a trace without any fault (error, ...) has no node with one: its flags answer without a walk
+            case "error" -> (t, n) -> t.hasError() && TraceWalk.anyLocal(n, TraceWalk.ERROR);
+            case "throttle" -> (t, n) -> t.hasThrottle() && TraceWalk.anyLocal(n, TraceWalk.THROTTLE);
+            case "fault" -> (t, n) -> t.hasFault() && TraceWalk.anyLocal(n, TraceWalk.FAULT);
+            case "partial" -> (t, n) -> t.inProgress() && TraceWalk.anyLocal(n, TraceWalk.IN_PROGRESS);
             case "inferred" -> (t, n) -> TraceWalk.isInferred(n);
             case "root" -> (t, n) -> n == t.rootSegment();
             default -> null;

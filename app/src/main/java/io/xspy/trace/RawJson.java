@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -29,12 +31,14 @@ public final class RawJson {
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
 
     /**
-     * A document: its UTF-8 text until {@link #compact} deflates it (ingest stays cheap; the store
-     * deflates a trace's documents when it lists the trace), then the deflated text and its length.
+     * A document: its UTF-8 text until {@link #compact} or {@link #pack} deflates it (ingest stays cheap;
+     * the store deflates a trace's documents when it settles the trace), then where its text is: its
+     * own deflated bytes, or a {@link Pack} of its trace's documents deflated together at {@link #offset}.
      * Written deflated first, plain cleared second, so a reader that finds no plain text finds deflated.
      */
     private volatile byte[] plain;
-    private volatile byte[] deflated;
+    private volatile Object deflated;
+    private int offset;
     private final int length;
     /** A subsegment: the node it is embedded in, and its index in that node's subsegments array. */
     private final RawJson parent;
@@ -61,8 +65,43 @@ public final class RawJson {
     public synchronized void compact() {
         byte[] text = plain;
         if (text == null) return;
-        deflated = deflate(text);
+        deflated = deflate(text, text.length);
         plain = null;
+    }
+
+    /** Documents deflated together: the documents of one trace repeat each other's names, ids and arns. */
+    private record Pack(byte[] deflated, int length) {}
+
+    /**
+     * Deflates the documents' texts together (a trace's: about half the bytes of each deflated alone);
+     * each reads its text back from the pack. Documents packed before are packed again with the rest.
+     */
+    public static void pack(List<RawJson> documents) {
+        int total = 0;
+        byte[][] texts = new byte[documents.size()][];
+        for (int i = 0; i < texts.length; i++) {
+            RawJson d = documents.get(i);
+            if (d.parent != null) throw new IllegalArgumentException("a subsegment is packed with its document");
+            texts[i] = d.bytes();
+            total += texts[i].length;
+        }
+        byte[] all = new byte[total];
+        int at = 0;
+        for (byte[] t : texts) {
+            System.arraycopy(t, 0, all, at, t.length);
+            at += t.length;
+        }
+        Pack pack = new Pack(deflate(all, total), total);
+        at = 0;
+        for (int i = 0; i < texts.length; i++) {
+            RawJson d = documents.get(i);
+            synchronized (d) {
+                d.offset = at;
+                d.deflated = pack;
+                d.plain = null;
+            }
+            at += texts[i].length;
+        }
     }
 
     /** The subsegment at {@code index} of this node's {@code subsegments} array. */
@@ -104,25 +143,45 @@ public final class RawJson {
 
     private byte[] bytes() {
         byte[] text = plain;
-        return text != null ? text : inflate(deflated);
+        if (text != null) return text;
+        Object stored;
+        int at;
+        synchronized (this) { // the place and the pack together: a trace's documents are packed again when one arrives late
+            stored = deflated;
+            at = offset;
+        }
+        if (stored instanceof byte[] alone) return inflate(alone, length);
+        return Arrays.copyOfRange(inflated((Pack) stored), at, at + length);
     }
 
-    private static byte[] deflate(byte[] bytes) {
+    /** The last pack this thread inflated: export and the raw view read a trace's documents one after another. */
+    private static final ThreadLocal<Object[]> LAST_INFLATED = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static byte[] inflated(Pack pack) {
+        Object[] last = LAST_INFLATED.get();
+        if (last[0] != pack) {
+            last[1] = inflate(pack.deflated, pack.length);
+            last[0] = pack;
+        }
+        return (byte[]) last[1];
+    }
+
+    private static byte[] deflate(byte[] bytes, int count) {
         Deflater deflater = DEFLATERS.get();
         deflater.reset();
         deflater.setDictionary(DICTIONARY);
-        deflater.setInput(bytes);
+        deflater.setInput(bytes, 0, count);
         deflater.finish();
-        byte[] buffer = new byte[Math.max(64, bytes.length / 3)];
+        byte[] buffer = new byte[Math.max(64, count / 3)];
         int size = 0;
         while (!deflater.finished()) {
-            if (size == buffer.length) buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            if (size == buffer.length) buffer = Arrays.copyOf(buffer, buffer.length * 2);
             size += deflater.deflate(buffer, size, buffer.length - size);
         }
-        return java.util.Arrays.copyOf(buffer, size);
+        return Arrays.copyOf(buffer, size);
     }
 
-    private byte[] inflate(byte[] deflated) {
+    private static byte[] inflate(byte[] deflated, int length) {
         Inflater inflater = INFLATERS.get();
         inflater.reset();
         inflater.setDictionary(DICTIONARY); // raw deflate: set before the first inflate, as it was for deflate

@@ -2,8 +2,6 @@ package io.xspy.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,7 @@ public record Segment(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         precursorIds = List.copyOf(precursorIds);
-        annotations = annotations.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        annotations = SmallMap.copyOf(annotations);
         subsegments = List.copyOf(subsegments);
         http = http == null ? HttpInfo.NONE : http;
         aws = aws == null ? AwsInfo.NONE : aws;

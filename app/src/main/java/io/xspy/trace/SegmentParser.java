@@ -49,6 +49,14 @@ public final class SegmentParser {
         return parseDocument(doc, RawJson.document(text));
     }
 
+    /**
+     * A document read before and kept as {@code stored} (its text as written then): the same nodes again,
+     * holding the stored text rather than a copy. How a store rebuilds a trace whose nodes it let go.
+     */
+    public Segment parseStored(RawJson stored) {
+        return parseDocument(stored.node(), stored);
+    }
+
     private Segment parseDocument(JsonNode doc, RawJson stored) {
         if (doc == null || !doc.isObject()) {
             reject(null, "not a JSON object" + (doc == null ? "" : " but " + describe(doc)) + "; skipped");

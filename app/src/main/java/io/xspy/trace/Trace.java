@@ -1,5 +1,6 @@
 package io.xspy.trace;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -9,19 +10,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An assembled trace: its root nodes (the segments without a caller, and orphans), the documents it
  * was built from, and the facts X-Ray derives from them. Immutable.
+ * The facts (times, status, flags) are fields; the nodes, with what was derived from them, are a body
+ * held strongly, or, for a trace a store made {@link #soft}, softly: the collector may drop a stored
+ * trace's nodes under memory pressure, and they are rebuilt from the stored documents when next read.
  */
 public final class Trace {
     private final String id;
-    private final List<Segment> roots;
-    private final Set<String> orphanIds;
-    private final List<Segment> documents;
-    private final List<Diagnostic> diagnostics;
-    /** Nodes by id and parents by child id: built when first asked for (filters and lists never ask). */
-    private volatile Links links;
+    /** A {@link Body}, or a {@code SoftReference<Body>} with {@link #rebuild} to make it again. */
+    private volatile Object body;
+    private final Supplier<Trace> rebuild;
     private final double start;
     private final double end;
     private final Status status;
@@ -29,16 +31,34 @@ public final class Trace {
     private final boolean anyFault;
     private final boolean anyError;
     private final boolean anyThrottle;
-    /** What other packages derived from this trace (filter indexes), by {@link Derived} slot; filled on use. */
-    private volatile Object[] derived;
+    private final boolean partial;
+    private final double responseTime;
+
+    /** The nodes and what was derived from them: all a soft trace can lose and rebuild. */
+    private static final class Body {
+        final List<Segment> roots;
+        final Set<String> orphanIds;
+        final List<Segment> documents;
+        final List<Diagnostic> diagnostics;
+        /** Nodes by id and parents by child id: built when first asked for (filters and lists never ask). */
+        volatile Links links;
+        /** What other packages derived from this trace (filter indexes), by {@link Derived} slot; filled on use. */
+        volatile Object[] derived;
+
+        Body(List<Segment> roots, Set<String> orphanIds, List<Segment> documents, List<Diagnostic> diagnostics) {
+            this.roots = roots;
+            this.orphanIds = orphanIds;
+            this.documents = documents;
+            this.diagnostics = diagnostics;
+        }
+    }
 
     public Trace(String id, List<Segment> roots, Set<String> orphanIds, List<Segment> documents,
             List<Diagnostic> diagnostics) {
         this.id = id;
-        this.roots = List.copyOf(roots);
-        this.orphanIds = Set.copyOf(orphanIds);
-        this.documents = List.copyOf(documents);
-        this.diagnostics = List.copyOf(diagnostics);
+        Body b = new Body(List.copyOf(roots), Set.copyOf(orphanIds), List.copyOf(documents), List.copyOf(diagnostics));
+        this.body = b;
+        this.rebuild = null;
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
         Status worst = Status.OK;
@@ -46,7 +66,7 @@ public final class Trace {
         boolean fault = false;
         boolean error = false;
         boolean throttle = false;
-        Deque<Segment> stack = new ArrayDeque<>(this.roots);
+        Deque<Segment> stack = new ArrayDeque<>(b.roots);
         while (!stack.isEmpty()) {
             Segment s = stack.pop();
             first = Math.min(first, s.startTime());
@@ -62,26 +82,76 @@ public final class Trace {
         this.anyFault = fault;
         this.anyError = error;
         this.anyThrottle = throttle;
-        this.start = this.roots.isEmpty() ? 0 : first;
-        this.end = this.roots.isEmpty() ? 0 : last;
+        this.start = b.roots.isEmpty() ? 0 : first;
+        this.end = b.roots.isEmpty() ? 0 : last;
         this.status = worst;
         this.inProgress = open;
+        this.partial = open || !b.orphanIds.isEmpty();
+        Segment root = rootSegment(b);
+        this.responseTime = root == null ? 0 : root.duration();
+    }
+
+    private Trace(Trace facts, Body body, Supplier<Trace> rebuild) {
+        this.id = facts.id;
+        this.body = new SoftReference<>(body);
+        this.rebuild = rebuild;
+        this.start = facts.start;
+        this.end = facts.end;
+        this.status = facts.status;
+        this.inProgress = facts.inProgress;
+        this.anyFault = facts.anyFault;
+        this.anyError = facts.anyError;
+        this.anyThrottle = facts.anyThrottle;
+        this.partial = facts.partial;
+        this.responseTime = facts.responseTime;
+    }
+
+    /**
+     * This trace with its nodes held softly: {@code rebuild} assembles it again (from the same documents,
+     * so the same nodes) when the collector has dropped them. What was derived so far is kept with them.
+     */
+    public Trace soft(Supplier<Trace> rebuild) {
+        return new Trace(this, body(), rebuild);
+    }
+
+    /**
+     * Lets go of a soft trace's nodes now, as the collector would under memory pressure (they are built
+     * again when next read); a no-op for a trace that holds its nodes strongly.
+     */
+    public void release() {
+        if (rebuild != null) body = new SoftReference<Body>(null);
+    }
+
+    /** Whether the nodes are in memory now (always, unless the trace is soft). */
+    public boolean isHeld() {
+        return !(body instanceof SoftReference<?> ref) || ref.get() != null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Body body() {
+        Object b = body;
+        if (b instanceof Body strong) return strong;
+        Body held = ((SoftReference<Body>) b).get();
+        if (held != null) return held;
+        Body again = rebuild.get().body();
+        body = new SoftReference<>(again);
+        return again;
     }
 
     public String id() { return id; }
 
-    public List<Segment> roots() { return roots; }
+    public List<Segment> roots() { return body().roots; }
 
     /** Ids of the documents whose parent never arrived (or whose parent_id made a cycle). */
-    public Set<String> orphanIds() { return orphanIds; }
+    public Set<String> orphanIds() { return body().orphanIds; }
 
-    public boolean isOrphan(Segment s) { return orphanIds.contains(s.id()); }
+    public boolean isOrphan(Segment s) { return orphanIds().contains(s.id()); }
 
     /** The documents the trace was built from, one per id, as sent: what export writes. */
-    public List<Segment> documents() { return documents; }
+    public List<Segment> documents() { return body().documents; }
 
     /** Problems found while assembling (duplicate ids, cycles). */
-    public List<Diagnostic> diagnostics() { return diagnostics; }
+    public List<Diagnostic> diagnostics() { return body().diagnostics; }
 
     public int nodeCount() { return links().byId.size(); }
 
@@ -95,11 +165,12 @@ public final class Trace {
     private record Links(Map<String, Segment> byId, Map<String, Segment> parents) {}
 
     private Links links() {
-        Links l = links;
+        Body b = body();
+        Links l = b.links;
         if (l == null) {
             Map<String, Segment> byId = new HashMap<>();
             Map<String, Segment> parents = new HashMap<>();
-            Deque<Segment> stack = new ArrayDeque<>(roots);
+            Deque<Segment> stack = new ArrayDeque<>(b.roots);
             while (!stack.isEmpty()) {
                 Segment s = stack.pop();
                 byId.putIfAbsent(s.id(), s);
@@ -108,7 +179,7 @@ public final class Trace {
                     stack.push(c);
                 }
             }
-            links = l = new Links(byId, parents);
+            b.links = l = new Links(byId, parents);
         }
         return l;
     }
@@ -122,15 +193,16 @@ public final class Trace {
 
     /** The segment that received the request: the earliest root that is not an orphan. */
     public Segment rootSegment() {
-        for (Segment r : roots) if (!orphanIds.contains(r.id()) && r.kind() == Kind.SEGMENT) return r;
-        return roots.isEmpty() ? null : roots.get(0);
+        return rootSegment(body());
+    }
+
+    private static Segment rootSegment(Body b) {
+        for (Segment r : b.roots) if (!b.orphanIds.contains(r.id()) && r.kind() == Kind.SEGMENT) return r;
+        return b.roots.isEmpty() ? null : b.roots.get(0);
     }
 
     /** X-Ray's ResponseTime: the root segment's own duration. */
-    public double responseTime() {
-        Segment root = rootSegment();
-        return root == null ? 0 : root.duration();
-    }
+    public double responseTime() { return responseTime; }
 
     /** The worst status of any node. */
     public Status status() { return status; }
@@ -144,7 +216,7 @@ public final class Trace {
     public boolean inProgress() { return inProgress; }
 
     /** X-Ray's IsPartial: some part of the trace is missing or still in progress. */
-    public boolean isPartial() { return inProgress || !orphanIds.isEmpty(); }
+    public boolean isPartial() { return partial; }
 
     /**
      * Something another package derives from a trace (the filters' indexes), kept with the trace rather
@@ -170,11 +242,12 @@ public final class Trace {
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Derived<T> key) {
-        Object[] slots = derived;
+        Body b = body();
+        Object[] slots = b.derived;
         if (slots == null) {
-            synchronized (this) {
-                if (derived == null) derived = new Object[DERIVED_SLOTS];
-                slots = derived;
+            synchronized (b) {
+                if (b.derived == null) b.derived = new Object[DERIVED_SLOTS];
+                slots = b.derived;
             }
         }
         Object value = slots[key.slot];

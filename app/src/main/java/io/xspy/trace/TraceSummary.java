@@ -1,6 +1,7 @@
 package io.xspy.trace;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,23 @@ public record TraceSummary(
         List<ServiceId> serviceIds,
         ServiceId entryPoint,
         boolean coldStart) {
+
+    public TraceSummary {
+        // a store keeps every trace's summary: immutable and small, in the same order
+        if (annotations != null) {
+            Map<String, List<Object>> values = new LinkedHashMap<>();
+            annotations.forEach((k, v) -> values.put(k, immutable(v)));
+            annotations = SmallMap.copyOf(values);
+        }
+        users = immutable(users);
+        serviceIds = immutable(serviceIds);
+    }
+
+    private static <T> List<T> immutable(List<T> list) {
+        if (list == null) return null;
+        for (T t : list) if (t == null) return Collections.unmodifiableList(new ArrayList<>(list));
+        return List.copyOf(list);
+    }
 
     public Status status() {
         if (hasFault) return Status.FAULT;

@@ -4,7 +4,9 @@ import io.xspy.query.FilterIndexes;
 import io.xspy.source.LogEvents;
 import io.xspy.trace.Diagnostic;
 import io.xspy.trace.LogLine;
+import io.xspy.trace.RawJson;
 import io.xspy.trace.Segment;
+import io.xspy.trace.SegmentParser;
 import io.xspy.trace.Trace;
 import io.xspy.trace.TraceAssembler;
 import io.xspy.trace.TraceSummary;
@@ -47,6 +49,16 @@ public final class TraceStore implements LogEvents {
     private final LinkedHashMap<String, Stored> traces = new LinkedHashMap<>(); // first-seen order
     private final LinkedHashMap<String, TraceSummary> summariesOnly = new LinkedHashMap<>();
     private final ArrayDeque<Diagnostic> recentDiagnostics = new ArrayDeque<>();
+    /**
+     * Traces that changed since they were last assembled, oldest first. Beyond {@link #unsettledLimit} the
+     * oldest is assembled on ingest (its documents deflated, its nodes held softly), so a store filled
+     * without being read stays within the heap; below it, ingest leaves that work to the first reader.
+     */
+    private final ArrayDeque<Stored> unsettled = new ArrayDeque<>();
+    private final int unsettledLimit;
+    private final boolean keepSettledNodes;
+    /** About what a demo trace of 8 documents costs before it is settled, with room to spare. */
+    private static final long UNSETTLED_TRACE_BYTES = 16_384;
     private final AtomicLong version = new AtomicLong();
     private long segmentsIngested;
     private long evicted;
@@ -63,28 +75,49 @@ public final class TraceStore implements LogEvents {
     }
 
     public TraceStore(int maxTraces, int maxLogEvents) {
+        // unsettled traces may take a third of the heap: all of them in a large one (ingest as fast as it
+        // goes, and the first filter finds every trace's nodes), about 10,000 in 512 MB
+        // goes, and the first filter finds every trace's nodes), about 10,000 in 512 MB. Traces settled on
+        // ingest keep their nodes softly when the heap could hold every trace's (filters stay fast), else not
+        // at all (a heap full of softly held nodes keeps the collector busy while ingest fills it)
+        this(maxTraces, maxLogEvents, (int) Math.max(1_000, Math.min(maxTraces,
+                Runtime.getRuntime().maxMemory() / 3 / UNSETTLED_TRACE_BYTES)),
+                Runtime.getRuntime().maxMemory() >= maxTraces * UNSETTLED_TRACE_BYTES);
+    }
+
+    TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit, boolean keepSettledNodes) {
         if (maxTraces < 1 || maxLogEvents < 0) throw new IllegalArgumentException("store caps must be positive");
         this.maxTraces = maxTraces;
         this.maxLogEvents = maxLogEvents;
+        this.unsettledLimit = unsettledLimit;
+        this.keepSettledNodes = keepSettledNodes;
     }
 
     public int maxTraces() {
         return maxTraces;
     }
 
-    /** One trace's documents, one per id; the assembled view is built on demand. */
+    /**
+     * One trace's documents, one per id; the assembled view is built on demand. Once assembled, the
+     * documents are kept as their deflated JSON only and the trace's nodes softly (see {@link Trace#soft}):
+     * what a listed trace costs is its summary, its facts and its deflated text.
+     */
     private static final class Stored {
         /** Beyond this many documents a trace also keeps a map from id to position; below, a scan is cheaper. */
         private static final int SCANNED = 32;
 
         final String id;
-        /** In order of arrival; a replaced document keeps its place. An array: most traces have a few. */
+        /** In order of arrival; a replaced document keeps its place. An array: most traces have a few. Null when let go. */
         Segment[] documents = new Segment[2];
         int size;
         HashMap<String, Integer> positions;
+        /** The documents' JSON, in the same order, while {@link #documents} is let go. */
+        RawJson[] let;
         volatile View view;
         /** The assembled trace before its summary is asked for (printing one trace needs no summary). */
         volatile Trace trace;
+        /** Waiting in the store's queue of traces to assemble. */
+        boolean queued;
 
         Stored(String id) {
             this.id = id;
@@ -92,6 +125,7 @@ public final class TraceStore implements LogEvents {
 
         /** A completed document replaces its in-progress version, never the other way round. */
         synchronized boolean add(Segment doc) {
+            if (documents == null) takeBack();
             int at = positionOf(doc.id());
             Segment seen = at < 0 ? null : documents[at];
             if (seen == null && size >= MAX_DOCUMENTS_PER_TRACE) return false;
@@ -102,6 +136,17 @@ public final class TraceStore implements LogEvents {
                 trace = null;
             }
             return true;
+        }
+
+        /** The documents again, from the trace's nodes (rebuilt from their JSON if they were collected). */
+        private void takeBack() {
+            List<Segment> docs = view.trace().documents();
+            documents = docs.toArray(new Segment[Math.max(2, docs.size())]);
+            let = null;
+            if (size > SCANNED) {
+                positions = new HashMap<>();
+                for (int i = 0; i < size; i++) positions.put(documents[i].id(), i);
+            }
         }
 
         private int positionOf(String docId) {
@@ -128,24 +173,53 @@ public final class TraceStore implements LogEvents {
 
         private synchronized View assemble() {
             if (view == null) {
-                for (int i = 0; i < size; i++) {
-                    if (documents[i].json() != null) documents[i].json().compact(); // off the ingest path
-                }
+                List<RawJson> json = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) if (documents[i].json() != null) json.add(documents[i].json());
+                RawJson.pack(json); // off the ingest path, or a thousand traces behind it
+                boolean fromJson = json.size() == size; // a document built in code has no JSON to be rebuilt from
                 Trace t = trace();
                 FilterIndexes.build(t); // listed traces get filtered: index them now, not on the first filter
-                view = new View(t, TraceSummary.of(t));
+                TraceSummary summary = TraceSummary.of(t);
+                if (fromJson && rebuildable(t)) {
+                    let = json.toArray(new RawJson[0]);
+                    RawJson[] kept = let;
+                    t = t.soft(() -> rebuild(id, kept));
+                    documents = null;
+                    positions = null;
+                    trace = null;
+                }
+                view = new View(t, summary);
             }
             return view;
         }
 
         synchronized Trace trace() {
+            if (view != null) return view.trace();
             if (trace == null) trace = TraceAssembler.assemble(id, Arrays.asList(documents).subList(0, size));
             return trace;
+        }
+
+        /** Whether reading the documents' JSON again gives the same nodes (a made-up id would be made up anew). */
+        private static boolean rebuildable(Trace t) {
+            for (Segment root : t.roots()) {
+                boolean[] madeUp = {false};
+                root.walk(n -> madeUp[0] |= n.id().indexOf('#') >= 0);
+                if (madeUp[0]) return false;
+            }
+            return true;
+        }
+
+        private static Trace rebuild(String id, RawJson[] json) {
+            SegmentParser parser = new SegmentParser("store", new ArrayList<>()); // reported when first read
+            List<Segment> docs = new ArrayList<>(json.length);
+            for (RawJson j : json) docs.add(parser.parseStored(j));
+            return TraceAssembler.assemble(id, docs);
         }
     }
 
     public void ingest(Segment document) {
         Stored s;
+        Stored settled = null;
         synchronized (this) {
             segmentsIngested++;
             summariesOnly.remove(document.traceId());
@@ -156,10 +230,22 @@ public final class TraceStore implements LogEvents {
                 evictBeyond(traces);
             }
         }
-        if (!s.add(document)) {
-            synchronized (this) {
-                documentsDropped++;
+        boolean added = s.add(document);
+        synchronized (this) {
+            if (!added) documentsDropped++;
+            if (!s.queued) {
+                s.queued = true;
+                unsettled.addLast(s);
             }
+            if (unsettled.size() > unsettledLimit) {
+                settled = unsettled.removeFirst();
+                settled.queued = false;
+                if (traces.get(settled.id) != settled) settled = null; // evicted meanwhile
+            }
+        }
+        if (settled != null) { // assembled and deflated while ingest goes on: the heap stays bounded
+            Trace t = settled.view().trace();
+            if (!keepSettledNodes) t.release();
         }
         version.incrementAndGet();
     }

@@ -62,4 +62,78 @@ class TraceStoreCompactTest {
         Set<String> lines = new HashSet<>(exported.toString().lines().toList());
         for (List<String> docs : sent.values()) for (String d : docs) assertEquals(true, lines.contains(d), d);
     }
+
+    /** What a trace shows: its nodes as a tree with their times, flags and JSON, its facts and its summary. */
+    private static String describe(TraceStore.View v) {
+        Trace t = v.trace();
+        StringBuilder out = new StringBuilder(v.summary().toString()).append('\n');
+        out.append(t.startTime()).append(' ').append(t.endTime()).append(' ').append(t.status()).append(' ')
+                .append(t.isPartial()).append(' ').append(t.responseTime()).append(' ').append(t.orphanIds())
+                .append(' ').append(t.diagnostics()).append(' ').append(t.nodeCount()).append('\n');
+        for (Segment root : t.roots()) {
+            root.walk(n -> out.append(n.id()).append(' ').append(n.withSubsegments(List.of()).toString().replaceAll("RawJson@\\w+", ""))
+                    .append(' ').append(n.subsegments().stream().map(Segment::id).toList())
+                    .append(' ').append(t.parentOf(n) == null ? null : t.parentOf(n).id()).append(' ').append(n.rawText()).append('\n'));
+        }
+        t.documents().stream().map(Segment::rawText).sorted().forEach(d -> out.append(d).append('\n')); // arrival order varies
+        return out.toString();
+    }
+
+    @Test
+    void aListedTraceLetGoOfItsNodesIsBuiltAgainTheSame() throws Exception {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        DemoWorld world = new DemoWorld(5, start, start.plusSeconds(600));
+        List<ObjectNode> documents = world.advance(start.plusSeconds(3600)).segmentDocuments();
+        TraceStore store = new TraceStore();
+        SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
+        List<Segment> late = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            Segment s = parser.parseDocument(documents.get(i));
+            if (i % 7 == 3) late.add(s); // arrives after its trace was listed and let go
+            else store.ingest(s);
+        }
+        List<TraceStore.View> views = store.views();
+        assertEquals(true, views.size() > 100, views.size() + " traces");
+        Map<String, String> before = new LinkedHashMap<>();
+        for (TraceStore.View v : views) before.put(v.trace().id(), describe(v));
+        for (TraceStore.View v : views) v.trace().release();
+        assertEquals(false, views.get(0).trace().isHeld(), "a listed trace lets go of its nodes");
+        for (TraceStore.View v : store.views()) assertEquals(before.get(v.trace().id()), describe(v), v.trace().id());
+
+        for (TraceStore.View v : store.views()) v.trace().release();
+        TraceStore whole = new TraceStore();
+        for (ObjectNode doc : documents) whole.ingest(parser.parseDocument(doc));
+        store.ingestAll(late);
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (TraceStore.View v : whole.views()) expected.put(v.trace().id(), describe(v));
+        Map<String, String> got = new LinkedHashMap<>();
+        for (TraceStore.View v : store.views()) got.put(v.trace().id(), describe(v));
+        assertEquals(expected.keySet(), got.keySet());
+        for (String id : expected.keySet()) assertEquals(expected.get(id), got.get(id), id);
+    }
+
+    @Test
+    void beyondItsLimitOfUnsettledTracesIngestSettlesTheOldest() throws Exception {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        DemoWorld world = new DemoWorld(11, start, start.plusSeconds(600));
+        List<ObjectNode> documents = world.advance(start.plusSeconds(1800)).segmentDocuments();
+        TraceStore store = new TraceStore(100_000, 0, 10, false); // as in a heap too small for every trace's nodes
+        SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
+        List<String> order = new ArrayList<>();
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        for (ObjectNode doc : documents) {
+            Segment s = parser.parseDocument(doc);
+            store.ingest(s);
+            if (!order.contains(s.traceId())) order.add(s.traceId());
+            sent.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(doc.toString());
+        }
+        assertEquals(true, order.size() > 40, order.size() + " traces");
+        Trace oldest = store.trace(order.get(0));
+        assertEquals(false, oldest.isHeld(), "settled on ingest, not read before: no nodes held");
+        assertEquals(true, oldest.documents().get(0).json().isCompact(), "deflated");
+        assertEquals(sent.get(order.get(0)), oldest.documents().stream().map(Segment::rawText).toList());
+        Trace newest = store.trace(order.get(order.size() - 1));
+        assertEquals(false, newest.documents().get(0).json().isCompact(), "the newest wait for a reader");
+        assertEquals(order.size(), store.views().size());
+    }
 }
