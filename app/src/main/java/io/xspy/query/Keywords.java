@@ -98,7 +98,7 @@ public final class Keywords {
             case "fault" -> (t, n) -> t.hasFault() && TraceWalk.anyLocal(n, TraceWalk.FAULT);
             case "partial" -> (t, n) -> t.inProgress() && TraceWalk.anyLocal(n, TraceWalk.IN_PROGRESS);
             case "inferred" -> (t, n) -> TraceWalk.isInferred(n);
-            case "root" -> (t, n) -> n == t.rootSegment();
+            case "root" -> (t, n) -> t.isRoot(n);
             default -> null;
         };
     }

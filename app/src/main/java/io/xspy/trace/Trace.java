@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -194,6 +195,16 @@ public final class Trace {
     /** The segment that received the request: the earliest root that is not an orphan. */
     public Segment rootSegment() {
         return rootSegment(body());
+    }
+
+    /**
+     * Whether {@code node} is the {@link #rootSegment}. A soft trace can be rebuilt between reading a node and
+     * asking, so a node from before a rebuild is matched by what identifies it, not by identity.
+     */
+    public boolean isRoot(Segment node) {
+        Segment r = rootSegment();
+        return node == r || r != null && node != null && r.kind() == node.kind() && r.id().equals(node.id())
+                && Objects.equals(r.parentId(), node.parentId()) && r.startTime() == node.startTime();
     }
 
     private static Segment rootSegment(Body b) {

@@ -46,6 +46,18 @@ class TraceAssemblerTest {
     }
 
     @Test
+    void aRootNodeReadBeforeItsSoftTraceWasRebuiltIsStillTheRoot() {
+        String[] lines = {d("root", "api", null, 0, 1.0, null), d("c1", "child", "root", 0.2, 0.5, "\"type\":\"subsegment\"")};
+        Trace t = assemble(lines).soft(() -> assemble(lines));
+        Segment root = t.rootSegment();
+        Segment child = t.find("c1");
+        t.release();
+        assertTrue(t.isRoot(root));
+        assertFalse(t.isRoot(child));
+        assertTrue(t.isRoot(t.rootSegment()));
+    }
+
+    @Test
     void independentSubsegmentsBeforeTheirParent() {
         Trace t = assemble(
                 d("c2", "grandchild", "c1", 0.3, 0.4, "\"type\":\"subsegment\""),
