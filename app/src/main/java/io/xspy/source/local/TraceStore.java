@@ -51,12 +51,12 @@ public final class TraceStore implements LogEvents {
     private final ArrayDeque<Diagnostic> recentDiagnostics = new ArrayDeque<>();
     /**
      * Traces that changed since they were last assembled, oldest first. Beyond {@link #unsettledLimit} the
-     * oldest is assembled on ingest (its documents deflated, its nodes held softly), so a store filled
+     * oldest is assembled on ingest (its documents deflated, its nodes dropped in a small heap), so a store filled
      * without being read stays within the heap; below it, ingest leaves that work to the first reader.
      */
     private final ArrayDeque<Stored> unsettled = new ArrayDeque<>();
     private final int unsettledLimit;
-    private final boolean keepSettledNodes;
+    private final boolean roomForAllNodes;
     /** About what a demo trace of 8 documents costs before it is settled, with room to spare. */
     private static final long UNSETTLED_TRACE_BYTES = 16_384;
     private final AtomicLong version = new AtomicLong();
@@ -76,21 +76,22 @@ public final class TraceStore implements LogEvents {
 
     public TraceStore(int maxTraces, int maxLogEvents) {
         // unsettled traces may take a third of the heap: all of them in a large one (ingest as fast as it
-        // goes, and the first filter finds every trace's nodes), about 10,000 in 512 MB
-        // goes, and the first filter finds every trace's nodes), about 10,000 in 512 MB. Traces settled on
-        // ingest keep their nodes softly when the heap could hold every trace's (filters stay fast), else not
-        // at all (a heap full of softly held nodes keeps the collector busy while ingest fills it)
+        // goes, and the first filter finds every trace's nodes), about 10,000 in 512 MB. When the heap could
+        // hold every trace's nodes, a settled trace keeps them strongly (filters stay fast and steady: softly
+        // held nodes were dropped and rebuilt under G1 even in a 3 GB heap, and a filter took 20x longer);
+        // in a smaller heap a listed trace holds them softly, and one settled on ingest not at all (a heap
+        // full of softly held nodes keeps the collector busy while ingest fills it)
         this(maxTraces, maxLogEvents, (int) Math.max(1_000, Math.min(maxTraces,
                 Runtime.getRuntime().maxMemory() / 3 / UNSETTLED_TRACE_BYTES)),
                 Runtime.getRuntime().maxMemory() >= maxTraces * UNSETTLED_TRACE_BYTES);
     }
 
-    TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit, boolean keepSettledNodes) {
+    TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit, boolean roomForAllNodes) {
         if (maxTraces < 1 || maxLogEvents < 0) throw new IllegalArgumentException("store caps must be positive");
         this.maxTraces = maxTraces;
         this.maxLogEvents = maxLogEvents;
         this.unsettledLimit = unsettledLimit;
-        this.keepSettledNodes = keepSettledNodes;
+        this.roomForAllNodes = roomForAllNodes;
     }
 
     public int maxTraces() {
@@ -99,8 +100,8 @@ public final class TraceStore implements LogEvents {
 
     /**
      * One trace's documents, one per id; the assembled view is built on demand. Once assembled, the
-     * documents are kept as their deflated JSON only and the trace's nodes softly (see {@link Trace#soft}):
-     * what a listed trace costs is its summary, its facts and its deflated text.
+     * documents are kept as their deflated JSON only, and in a heap too small for every trace's nodes the nodes
+     * softly (see {@link Trace#soft}): what a listed trace then costs is its summary, its facts and its deflated text.
      */
     private static final class Stored {
         /** Beyond this many documents a trace also keeps a map from id to position; below, a scan is cheaper. */
@@ -119,8 +120,12 @@ public final class TraceStore implements LogEvents {
         /** Waiting in the store's queue of traces to assemble. */
         boolean queued;
 
-        Stored(String id) {
+        /** Whether the assembled nodes are held softly (a heap too small for every trace's) or strongly. */
+        final boolean softly;
+
+        Stored(String id, boolean softly) {
             this.id = id;
+            this.softly = softly;
         }
 
         /** A completed document replaces its in-progress version, never the other way round. */
@@ -183,7 +188,7 @@ public final class TraceStore implements LogEvents {
                 if (fromJson && rebuildable(t)) {
                     let = json.toArray(new RawJson[0]);
                     RawJson[] kept = let;
-                    t = t.soft(() -> rebuild(id, kept));
+                    if (softly) t = t.soft(() -> rebuild(id, kept));
                     documents = null;
                     positions = null;
                     trace = null;
@@ -225,7 +230,7 @@ public final class TraceStore implements LogEvents {
             summariesOnly.remove(document.traceId());
             s = traces.get(document.traceId());
             if (s == null) {
-                s = new Stored(document.traceId());
+                s = new Stored(document.traceId(), !roomForAllNodes);
                 traces.put(s.id, s);
                 evictBeyond(traces);
             }
@@ -245,7 +250,7 @@ public final class TraceStore implements LogEvents {
         }
         if (settled != null) { // assembled and deflated while ingest goes on: the heap stays bounded
             Trace t = settled.view().trace();
-            if (!keepSettledNodes) t.release();
+            if (!roomForAllNodes) t.release();
         }
         version.incrementAndGet();
     }

@@ -84,7 +84,7 @@ class TraceStoreCompactTest {
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         DemoWorld world = new DemoWorld(5, start, start.plusSeconds(600));
         List<ObjectNode> documents = world.advance(start.plusSeconds(3600)).segmentDocuments();
-        TraceStore store = new TraceStore();
+        TraceStore store = new TraceStore(100_000, 0, 100_000, false); // a heap too small for every trace's nodes
         SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
         List<Segment> late = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
@@ -135,5 +135,21 @@ class TraceStoreCompactTest {
         Trace newest = store.trace(order.get(order.size() - 1));
         assertEquals(false, newest.documents().get(0).json().isCompact(), "the newest wait for a reader");
         assertEquals(order.size(), store.views().size());
+    }
+
+    @Test
+    void withRoomForEveryTracesNodesAListedTraceHoldsThemStrongly() throws Exception {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        DemoWorld world = new DemoWorld(5, start, start.plusSeconds(600));
+        TraceStore store = new TraceStore(100_000, 0, 10, true);
+        SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
+        for (ObjectNode doc : world.advance(start.plusSeconds(1800)).segmentDocuments()) store.ingest(parser.parseDocument(doc));
+        List<TraceStore.View> views = store.views();
+        assertEquals(true, views.size() > 40, views.size() + " traces");
+        for (TraceStore.View v : views) v.trace().release();
+        for (TraceStore.View v : views) {
+            assertEquals(true, v.trace().isHeld(), "held strongly: nothing for the collector to drop");
+            assertEquals(true, v.trace().documents().get(0).json().isCompact(), "its documents deflated all the same");
+        }
     }
 }
