@@ -279,25 +279,7 @@ public final class SegmentStreamParser {
                     g.string(s);
                     value = s;
                 }
-                case VALUE_NUMBER_INT -> {
-                    switch (p.getNumberType()) { // IntNode, LongNode, BigIntegerNode's numberValue
-                        case INT -> {
-                            int i = p.getIntValue();
-                            g.number(i);
-                            value = i;
-                        }
-                        case LONG -> {
-                            long l = p.getLongValue();
-                            g.number(l);
-                            value = l;
-                        }
-                        default -> {
-                            java.math.BigInteger b = p.getBigIntegerValue();
-                            g.number(b);
-                            value = b;
-                        }
-                    }
-                }
+                case VALUE_NUMBER_INT -> value = integer(p, g);
                 case VALUE_NUMBER_FLOAT -> {
                     double d = p.getDoubleValue();
                     g.number(d);
@@ -440,25 +422,7 @@ public final class SegmentStreamParser {
                     g.field(p.currentName());
                 }
                 case VALUE_STRING -> g.string(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                case VALUE_NUMBER_INT -> {
-                    switch (p.getNumberType()) {
-                        case INT -> {
-                            int i = p.getIntValue();
-                            g.number(i);
-                            number = i;
-                        }
-                        case LONG -> {
-                            long l = p.getLongValue();
-                            g.number(l);
-                            number = l;
-                        }
-                        default -> {
-                            java.math.BigInteger b = p.getBigIntegerValue();
-                            g.number(b);
-                            number = b.doubleValue();
-                        }
-                    }
-                }
+                case VALUE_NUMBER_INT -> number = integer(p, g).doubleValue();
                 case VALUE_NUMBER_FLOAT -> {
                     number = p.getDoubleValue();
                     g.number(number);
@@ -544,5 +508,26 @@ public final class SegmentStreamParser {
             if (i != 10 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
         }
         return true;
+    }
+
+    /** The integer at the parser, written to {@code g} as Jackson would: an int, a long or a BigInteger (IntNode, LongNode, BigIntegerNode's numberValue). */
+    private static Number integer(JsonParser p, TreeText g) throws IOException {
+        switch (p.getNumberType()) {
+            case INT -> {
+                int i = p.getIntValue();
+                g.number(i);
+                return i;
+            }
+            case LONG -> {
+                long l = p.getLongValue();
+                g.number(l);
+                return l;
+            }
+            default -> {
+                java.math.BigInteger b = p.getBigIntegerValue();
+                g.number(b);
+                return b;
+            }
+        }
     }
 }
