@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # xspy side by side with its peers, runs taken in turn on the same machine (issue 13):
-#   otel-tui (Go, github.com/ymtdzzz/otel-tui): first frame in a 120x36 tmux pane, OTLP/HTTP ingest;
+#   otel-tui (Go, github.com/ymtdzzz/otel-tui): first frame in a 120x36 tmux pane, OTLP/HTTP ingest, opening a
+#   10,000-node trace and moving one row inside it;
 #   the AWS X-Ray daemon (Go, github.com/aws/aws-xray-daemon): segments lost at 10,000/s over UDP, and RSS.
 # Prints result<TAB>KEY<TAB>VALUE<TAB>UNIT lines (bench/run.sh stores them), or unavailable<TAB>WHY when a
 # peer cannot be built. The peers are built once into PEERS (default ~/.cache/xspy-peers), never committed:
@@ -56,6 +57,40 @@ stop() {
   for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$1" 2>/dev/null; tmux kill-session -t xspy-peer 2>/dev/null; true
 }
+# waits (up to 60 s) until TEXT shows in the pane; 1 if it never does
+shows() {
+  local _
+  for _ in $(seq 1 12000); do tmux capture-pane -p -t xspy-peer 2>/dev/null | grep -qF "$1" && return 0; sleep 0.005; done
+  return 1
+}
+# ms from sending KEYS to the pane until TEXT shows
+keyed() {
+  local text=$1 t0; shift
+  t0=$(now); tmux send-keys -t xspy-peer "$@"
+  if shows "$text"; then echo $(( ($(now) - t0) / 1000000 )); else echo 99999; fi
+}
+# bigtrace WHO COMMAND PORT: sends the big trace to a TUI started in a pane, brings its trace list up
+# (untimed), then prints the ms to open the trace (Enter) and to move one row down in it
+bigtrace() {
+  local who=$1 cmd=$2 port=$3 pid open move
+  pid=$(pane "$cmd")
+  until (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; do sleep 0.1; done
+  curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @"$work/big.otlp.json" "http://127.0.0.1:$port/v1/traces"
+  if [ "$who" = xspy ]; then
+    # the services list reloads with r; :service opens the list of checkout-api's traces
+    until tmux capture-pane -p -t xspy-peer | grep -qF checkout-api; do tmux send-keys -t xspy-peer r; sleep 0.2; done
+    tmux send-keys -t xspy-peer : && tmux send-keys -t xspy-peer -l 'service checkout-api' && tmux send-keys -t xspy-peer Enter
+    shows 1-6553f100-00000000000000000000002a >/dev/null
+    open=$(keyed 'timeline 1-6553f100' Enter)
+    move=$(keyed 'id         5eed000000000002' j)
+  else
+    shows checkout-api
+    open=$(keyed 'Trace Timeline' Enter)
+    move=$(keyed 'span id: 5eed000000000002' Down)
+  fi
+  stop "$pid"
+  echo "$open $move"
+}
 # the measure class's result lines, keys prefixed
 prefixed() { sed -n "s/^result\t\([^\t]*\)/result\t$1.\1/p"; }
 # a measure's output on stderr for the log, its result lines on stdout for the caller to rename
@@ -82,6 +117,20 @@ elif why=$(build otel-tui ymtdzzz/otel-tui .); then
   java -cp "$bj" io.xspy.bench.OtlpIngestMeasure 10 2 20000 http://127.0.0.1:14318/v1/traces | shown \
     | sed -n 's/^result\tpeer.spansPerSecond/result\toteltui.otlpSpansPerSecond/p'
   stop "$oteltui"
+  # a 10,000-node trace (GenerateBigTrace, sent as OTLP JSON: 9,928 spans): Enter on it in the list until its
+  # timeline shows, then one row down until the detail shows the second span; the same keys in both TUIs
+  java -cp "$bj" io.xspy.bench.GenerateBigTrace "$work/big.json" 10000 >/dev/null
+  $xspy --file "$work/big.json" export --format otlp -o "$work/big.otlp.json" >/dev/null 2>&1
+  xo=""; xm=""; oo=""; om=""
+  for _ in $(seq 1 "$rounds"); do
+    read -r open move < <(bigtrace xspy "$xspy --otlp 127.0.0.1:14418 --since 1200d" 14418)
+    xo="$xo $open"; xm="$xm $move"
+    read -r open move < <(bigtrace otel-tui "$peers/otel-tui --http 14318 --grpc 14317 --disable-internal-metrics" 14318)
+    oo="$oo $open"; om="$om $move"
+  done
+  echo "10,000-node trace, open (ms): xspy$xo; otel-tui$oo; one row down: xspy$xm; otel-tui$om" >&2
+  printf 'result\txspy.openBigTrace\t%s\tms\nresult\toteltui.openBigTrace\t%s\tms\n' "$(echo "$xo" | median)" "$(echo "$oo" | median)"
+  printf 'result\txspy.moveInBigTrace\t%s\tms\nresult\toteltui.moveInBigTrace\t%s\tms\n' "$(echo "$xm" | median)" "$(echo "$om" | median)"
 else
   missing+=("$why")
 fi
