@@ -163,6 +163,13 @@ public final class Trace {
 
     public Map<String, Segment> nodesById() { return Collections.unmodifiableMap(links().byId); }
 
+    /** Whether the maps of nodes by id and parents were built (lists, filters and graphs should not need them). */
+    public boolean linked() {
+        Object b = body;
+        Body held = b instanceof Body strong ? strong : (Body) ((SoftReference<?>) b).get();
+        return held != null && held.links != null;
+    }
+
     private record Links(Map<String, Segment> byId, Map<String, Segment> parents) {}
 
     private Links links() {
