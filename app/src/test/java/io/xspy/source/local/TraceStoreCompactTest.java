@@ -182,4 +182,29 @@ class TraceStoreCompactTest {
         for (String id : expected.keySet()) assertEquals(expected.get(id), got.get(id), id);
         assertEquals(false, TraceStore.forOneShot(10, 0).trace("1-none") != null);
     }
+
+    @Test
+    void withRoomForEveryTracesNodesIngestDeflatesTheOldestTogetherAndEveryDocumentReadsBack() throws Exception {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        DemoWorld world = new DemoWorld(13, start, start.plusSeconds(600));
+        TraceStore store = new TraceStore(100_000, 0, 10, true);
+        SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
+        List<String> order = new ArrayList<>();
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        List<ObjectNode> documents = world.advance(start.plusSeconds(1800)).segmentDocuments();
+        for (int i = 0; i < documents.size(); i++) {
+            Segment s = parser.parseDocument(documents.get(i));
+            store.ingest(s);
+            if (!order.contains(s.traceId())) order.add(s.traceId());
+            sent.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(documents.get(i).toString());
+        }
+        assertEquals(true, order.size() > 3 * TraceStore.PACK_TRACES, order.size() + " traces");
+        Trace oldest = store.trace(order.get(0));
+        assertEquals(true, oldest.documents().get(0).json().isCompact(), "deflated on ingest");
+        assertEquals(false, store.trace(order.get(order.size() - 1)).documents().get(0).json().isCompact(), "waiting");
+        for (String id : order) {
+            assertEquals(sent.get(id), store.trace(id).documents().stream().map(Segment::rawText).toList(), id);
+        }
+        assertEquals(order.size(), store.views().size());
+    }
 }
