@@ -47,7 +47,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Sources.Opened opened = Sources.open(root, root.err())) {
+        try (Sources.Opened opened = Sources.openOnce(root, root.err())) {
             List<Trace> found = opened.source().traces(new ArrayList<>(new LinkedHashSet<>(List.of(first, second))));
             Trace a = pick(found, first, opened);
             Trace b = pick(found, second, opened);

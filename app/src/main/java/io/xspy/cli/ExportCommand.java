@@ -48,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FilterOption.check(root.spec.commandLine(), filter);
-        try (Sources.Opened opened = Sources.open(root, root.err())) {
+        try (Sources.Opened opened = Sources.openOnce(root, root.err())) {
             // Read through the port, so every source exports the same way; embedded logs come along.
             TraceStore out = new TraceStore(Integer.MAX_VALUE, Integer.MAX_VALUE);
             TimeWindow window = opened.window(root);

@@ -33,7 +33,7 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Sources.Opened opened = Sources.open(root, root.err())) {
+        try (Sources.Opened opened = Sources.openOnce(root, root.err())) {
             Trace trace = TraceCommand.find(opened, traceId);
             List<LogLine> lines = opened.source().logs(trace);
             if (output == OutputFormat.json) {

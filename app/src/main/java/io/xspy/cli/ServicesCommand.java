@@ -33,7 +33,7 @@ final class ServicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = root.out();
-        try (Sources.Opened opened = Sources.open(root, root.err())) {
+        try (Sources.Opened opened = Sources.openOnce(root, root.err())) {
             ServiceGraph graph = opened.source().serviceGraph(opened.window(root));
             if (output == OutputFormat.json) {
                 Printing.json(out, XrayJson.serviceGraph(graph));

@@ -79,7 +79,20 @@ final class Sources {
         }
     }
 
+    /** The source for the UI, the shell or serve, which read the store again and again. */
     static Opened open(XspyCommand o, PrintWriter err) {
+        return open(o, err, false);
+    }
+
+    /**
+     * The source for a command that reads it once and exits (traces, services, stats…): its store keeps no
+     * assembled nodes once a trace is summarized ({@link TraceStore#forOneShot}); in the shell, the shell's.
+     */
+    static Opened openOnce(XspyCommand o, PrintWriter err) {
+        return open(o, err, true);
+    }
+
+    private static Opened open(XspyCommand o, PrintWriter err, boolean oneShot) {
         if (o.loaded != null) return o.loaded.borrow(); // in xspy shell: the source loaded once
         boolean embedded = o.demo || !o.files.isEmpty() || o.listen != null || o.otlp != null;
         if (!embedded && !awsConfigured(o)) {
@@ -96,7 +109,9 @@ final class Sources {
             AutoCloseable reportNotices = () -> aws.notices().forEach(n -> err.println(Text.sanitize("xspy: " + n, false)));
             return new Opened(aws, null, false, List.of(reportProblems, reportNotices));
         }
-        TraceStore store = new TraceStore(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
+        TraceStore store = oneShot && o.listen == null && o.otlp == null // a receiver feeds a store read again and again
+                ? TraceStore.forOneShot(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS)
+                : new TraceStore(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
         List<String> parts = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         for (Path file : o.files) {
@@ -210,8 +225,8 @@ final class Sources {
     static TimeWindow storeWindow(TraceStore store) {
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
-        for (Trace t : store.traces()) {
-            if (t.roots().isEmpty()) continue;
+        for (Trace t : store.traces()) { // facts only: a trace whose nodes were let go is not rebuilt
+            if (t.isEmpty()) continue;
             first = Math.min(first, t.startTime());
             last = Math.max(last, t.endTime());
         }

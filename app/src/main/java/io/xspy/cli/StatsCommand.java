@@ -110,7 +110,7 @@ final class StatsCommand implements Callable<Integer> {
         int columns = Math.max(40, Math.min(400, width != null ? width : TraceCommand.terminalWidth()));
         boolean ascii = root.asciiOnly();
         SpanSelector selector = SpanSelector.of(span);
-        try (Sources.Opened opened = Sources.open(root, root.err())) {
+        try (Sources.Opened opened = Sources.openOnce(root, root.err())) {
             TimeWindow window = opened.window(root);
             Instant at = null;
             if (splitAt != null) {

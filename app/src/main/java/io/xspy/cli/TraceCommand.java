@@ -50,7 +50,7 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Sources.Opened opened = Sources.open(root, root.err())) {
+        try (Sources.Opened opened = Sources.openOnce(root, root.err())) {
             io.xspy.tui.StartupMarks.mark("source opened");
             Trace trace = find(opened, traceId);
             io.xspy.tui.StartupMarks.mark("trace found");

@@ -48,7 +48,7 @@ final class TracesCommand implements Callable<Integer> {
         if (limit < 1) throw new ParameterException(root.spec.commandLine(), "--limit: must be at least 1, not " + limit);
         FilterOption.check(root.spec.commandLine(), filter);
         PrintWriter out = root.out();
-        try (Sources.Opened opened = Sources.open(root, root.err())) {
+        try (Sources.Opened opened = Sources.openOnce(root, root.err())) {
             TimeWindow window = opened.window(root);
             List<TraceSummary> found = new ArrayList<>();
             String token = null;

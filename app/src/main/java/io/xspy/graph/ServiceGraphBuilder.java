@@ -5,8 +5,10 @@ import io.xspy.trace.Segment;
 import io.xspy.trace.ServiceId;
 import io.xspy.trace.Trace;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,25 +47,37 @@ public final class ServiceGraphBuilder {
         return builder.build(start, end);
     }
 
+    /**
+     * Walks the trace carrying each node's parent and the segment enclosing it, rather than asking the trace
+     * for parents: that would build its maps of nodes by id and parents by child id, kept with every trace
+     * the graph was drawn from (two hash maps a trace).
+     */
     public ServiceGraphBuilder add(Trace trace) {
-        for (Segment root : trace.roots()) root.walk(s -> visit(trace, s));
+        Deque<Segment[]> stack = new ArrayDeque<>(); // {node, its parent, the segment at or above the parent}
+        List<Segment> roots = trace.roots();
+        for (int r = roots.size() - 1; r >= 0; r--) stack.push(new Segment[] {roots.get(r), null, null});
+        while (!stack.isEmpty()) {
+            Segment[] at = stack.pop();
+            Segment s = at[0];
+            visit(s, at[1], at[2]);
+            Segment enclosing = s.kind() != Kind.SUBSEGMENT ? s : at[2];
+            for (int i = s.subsegments().size() - 1; i >= 0; i--) stack.push(new Segment[] {s.subsegments().get(i), s, enclosing});
+        }
         return this;
     }
 
-    private void visit(Trace trace, Segment s) {
+    /** @param caller the nearest segment at or above {@code parent}, or null */
+    private void visit(Segment s, Segment parent, Segment caller) {
         if (s.kind() != Kind.SUBSEGMENT) {
             ServiceId id = ServiceId.of(s);
             node(id).record(s);
-            Segment parent = trace.parentOf(s);
-            Segment caller = enclosingSegment(trace, parent);
             if (caller != null) {
                 Segment measured = parent.kind() == Kind.SUBSEGMENT && parent.isRemote() ? parent : s;
                 edge(ServiceId.of(caller), id, measured);
             }
         } else if (s.isRemote() && !answeredBySegment(s)) {
             ServiceId id = ServiceId.of(s);
-            Segment caller = enclosingSegment(trace, s);
-            if (id == null || caller == null) return;
+            if (id == null || caller == null) return; // a subsegment's enclosing segment is its parent's
             node(id).record(s);
             edge(ServiceId.of(caller), id, s);
         }
@@ -73,12 +87,6 @@ public final class ServiceGraphBuilder {
     private static boolean answeredBySegment(Segment call) {
         for (Segment c : call.subsegments()) if (c.kind() != Kind.SUBSEGMENT) return true;
         return false;
-    }
-
-    /** The nearest node at or above {@code s} that is a segment, or null. */
-    private static Segment enclosingSegment(Trace trace, Segment s) {
-        for (Segment p = s; p != null; p = trace.parentOf(p)) if (p.kind() != Kind.SUBSEGMENT) return p;
-        return null;
     }
 
     private Accumulator node(ServiceId id) {

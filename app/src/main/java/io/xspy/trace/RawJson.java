@@ -136,6 +136,11 @@ public final class RawJson {
         return parent == null ? new String(bytes(), StandardCharsets.UTF_8) : node().toString();
     }
 
+    /** The length of a document's text in bytes (-1 for a subsegment, a place in its document). */
+    public int length() {
+        return length;
+    }
+
     /** Whether the text is held deflated (a subsegment's is its document's). */
     public boolean isCompact() {
         return parent == null ? plain == null : parent.isCompact();

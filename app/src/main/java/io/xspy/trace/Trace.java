@@ -1,6 +1,8 @@
 package io.xspy.trace;
 
+import java.lang.ref.Reference;
 import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -18,13 +20,15 @@ import java.util.function.Supplier;
  * was built from, and the facts X-Ray derives from them. Immutable.
  * The facts (times, status, flags) are fields; the nodes, with what was derived from them, are a body
  * held strongly, or, for a trace a store made {@link #soft}, softly: the collector may drop a stored
- * trace's nodes under memory pressure, and they are rebuilt from the stored documents when next read.
+ * trace's nodes under memory pressure, and they are rebuilt from the stored documents when next read; or, for
+ * a trace a store made {@link #weak}, only while someone reads them (a one-shot command's store).
  */
 public final class Trace {
     private final String id;
-    /** A {@link Body}, or a {@code SoftReference<Body>} with {@link #rebuild} to make it again. */
+    /** A {@link Body}, or a soft or weak {@code Reference<Body>} with {@link #rebuild} to make it again. */
     private volatile Object body;
     private final Supplier<Trace> rebuild;
+    private final boolean weakly;
     private final double start;
     private final double end;
     private final Status status;
@@ -34,6 +38,7 @@ public final class Trace {
     private final boolean anyThrottle;
     private final boolean partial;
     private final double responseTime;
+    private final boolean empty;
 
     /** The nodes and what was derived from them: all a soft trace can lose and rebuild. */
     private static final class Body {
@@ -60,6 +65,8 @@ public final class Trace {
         Body b = new Body(List.copyOf(roots), Set.copyOf(orphanIds), List.copyOf(documents), List.copyOf(diagnostics));
         this.body = b;
         this.rebuild = null;
+        this.weakly = false;
+        this.empty = b.roots.isEmpty();
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
         Status worst = Status.OK;
@@ -92,10 +99,12 @@ public final class Trace {
         this.responseTime = root == null ? 0 : root.duration();
     }
 
-    private Trace(Trace facts, Body body, Supplier<Trace> rebuild) {
+    private Trace(Trace facts, Body body, Supplier<Trace> rebuild, boolean weakly) {
         this.id = facts.id;
-        this.body = new SoftReference<>(body);
+        this.weakly = weakly;
+        this.body = held(body);
         this.rebuild = rebuild;
+        this.empty = facts.empty;
         this.start = facts.start;
         this.end = facts.end;
         this.status = facts.status;
@@ -112,7 +121,20 @@ public final class Trace {
      * so the same nodes) when the collector has dropped them. What was derived so far is kept with them.
      */
     public Trace soft(Supplier<Trace> rebuild) {
-        return new Trace(this, body(), rebuild);
+        return new Trace(this, body(), rebuild, false);
+    }
+
+    /**
+     * This trace with its nodes held weakly: the collector drops them as soon as nobody reads them, and
+     * {@code rebuild} assembles them again when next read. For a store that reads each trace once or twice and
+     * should not hold every trace's nodes meanwhile, whatever the size of the heap.
+     */
+    public Trace weak(Supplier<Trace> rebuild) {
+        return new Trace(this, body(), rebuild, true);
+    }
+
+    private Reference<Body> held(Body b) {
+        return weakly ? new WeakReference<>(b) : new SoftReference<>(b);
     }
 
     /**
@@ -120,26 +142,29 @@ public final class Trace {
      * again when next read); a no-op for a trace that holds its nodes strongly.
      */
     public void release() {
-        if (rebuild != null) body = new SoftReference<Body>(null);
+        if (rebuild != null) body = held(null);
     }
 
     /** Whether the nodes are in memory now (always, unless the trace is soft). */
     public boolean isHeld() {
-        return !(body instanceof SoftReference<?> ref) || ref.get() != null;
+        return !(body instanceof Reference<?> ref) || ref.get() != null;
     }
 
     @SuppressWarnings("unchecked")
     private Body body() {
         Object b = body;
         if (b instanceof Body strong) return strong;
-        Body held = ((SoftReference<Body>) b).get();
+        Body held = ((Reference<Body>) b).get();
         if (held != null) return held;
         Body again = rebuild.get().body();
-        body = new SoftReference<>(again);
+        body = held(again);
         return again;
     }
 
     public String id() { return id; }
+
+    /** Whether the trace has no nodes at all (a fact: asking does not rebuild a trace's nodes). */
+    public boolean isEmpty() { return empty; }
 
     public List<Segment> roots() { return body().roots; }
 
@@ -162,6 +187,13 @@ public final class Trace {
     public Segment parentOf(Segment s) { return links().parents.get(s.id()); }
 
     public Map<String, Segment> nodesById() { return Collections.unmodifiableMap(links().byId); }
+
+    /** Whether the maps of nodes by id and parents were built (lists, filters and graphs should not need them). */
+    public boolean linked() {
+        Object b = body;
+        Body held = b instanceof Body strong ? strong : (Body) ((Reference<?>) b).get();
+        return held != null && held.links != null;
+    }
 
     private record Links(Map<String, Segment> byId, Map<String, Segment> parents) {}
 

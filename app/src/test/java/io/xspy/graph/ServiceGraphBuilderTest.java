@@ -18,6 +18,14 @@ class ServiceGraphBuilderTest {
     private final ServiceGraph graph = ServiceGraphBuilder.build(Fixtures.traces(Fixtures.threeInvocations()), FROM, TO);
 
     @Test
+    void drawingTheGraphBuildsNoMapsOfParentsInTheTraces() {
+        List<Trace> traces = Fixtures.traces(Fixtures.threeInvocations());
+        ServiceGraph g = ServiceGraphBuilder.build(traces, FROM, TO);
+        assertEquals(graph.services().size(), g.services().size());
+        for (Trace t : traces) assertFalse(t.linked(), t.id());
+    }
+
+    @Test
     void nodesGetReferenceIdsByTypeThenName() {
         assertEquals(4, graph.services().size());
         assertEquals(0, graph.find("items", "AWS::DynamoDB::Table").referenceId());

@@ -58,6 +58,23 @@ class TraceAssemblerTest {
     }
 
     @Test
+    void aWeakTraceLetGoIsRebuiltWithTheSameFactsAndNodes() {
+        String[] lines = {d("root", "api", null, 0, 1.0, null), d("c1", "child", "root", 0.2, 0.5, "\"type\":\"subsegment\"")};
+        int[] rebuilt = {0};
+        Trace t = assemble(lines).weak(() -> {
+            rebuilt[0]++;
+            return assemble(lines);
+        });
+        t.release();
+        assertFalse(t.isHeld());
+        assertFalse(t.isEmpty(), "a fact, read without rebuilding");
+        assertEquals(0, rebuilt[0]);
+        assertEquals(List.of("api", "  child"), tree(t));
+        assertEquals(1, rebuilt[0]);
+        assertEquals(2, t.nodeCount());
+    }
+
+    @Test
     void independentSubsegmentsBeforeTheirParent() {
         Trace t = assemble(
                 d("c2", "grandchild", "c1", 0.3, 0.4, "\"type\":\"subsegment\""),

@@ -118,7 +118,10 @@ public final class UdpSaturationMeasure {
                 if (sent - seen > IN_FLIGHT) {
                     while (sent - (seen = accounted(receiver)) > IN_FLIGHT) LockSupport.parkNanos(20_000);
                 }
-                out.write(ByteBuffer.wrap(datagrams[(int) (sent++ % datagrams.length)]));
+                int next = (int) (sent % datagrams.length);
+                if (next == 0) UdpIngestBenchmark.renumber(datagrams, sent / datagrams.length + 1); // new traces
+                out.write(ByteBuffer.wrap(datagrams[next]));
+                sent++;
             }
         }
         while (!receiver.idle()) LockSupport.parkNanos(100_000);

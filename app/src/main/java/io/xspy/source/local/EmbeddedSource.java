@@ -116,7 +116,7 @@ public final class EmbeddedSource implements TraceSource {
         Index current = index;
         if (current != null && current.version() == version) return current;
         List<TraceStore.View> views = new ArrayList<>(store.views());
-        views.removeIf(v -> v.trace().roots().isEmpty());
+        views.removeIf(v -> v.trace().isEmpty()); // a fact: no trace's nodes rebuilt to list it
         views.sort((a, b) -> NEWEST_FIRST.compare(a.summary(), b.summary()));
         List<TraceSummary> only = new ArrayList<>(store.summariesOnly());
         only.sort(NEWEST_FIRST);

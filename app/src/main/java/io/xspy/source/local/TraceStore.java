@@ -50,15 +50,41 @@ public final class TraceStore implements LogEvents {
     private final LinkedHashMap<String, TraceSummary> summariesOnly = new LinkedHashMap<>();
     private final ArrayDeque<Diagnostic> recentDiagnostics = new ArrayDeque<>();
     /**
-     * Traces that changed since they were last assembled, oldest first. Beyond {@link #unsettledLimit} the
-     * oldest is assembled on ingest (its documents deflated, its nodes dropped in a small heap), so a store filled
-     * without being read stays within the heap; below it, ingest leaves that work to the first reader.
+     * Traces that changed since they were last assembled, oldest first. Beyond {@link #unsettledLimit} ingest
+     * deflates the oldest documents, a few traces together; where nodes are not kept ({@link Nodes}) it also
+     * assembles and summarizes them and drops the nodes, so a store filled without being read stays within the
+     * heap; below it, ingest leaves that work to the first reader.
      */
     private final ArrayDeque<Stored> unsettled = new ArrayDeque<>();
     private final int unsettledLimit;
-    private final boolean roomForAllNodes;
+    private final Nodes nodes;
     /** About what a demo trace of 8 documents costs before it is settled, with room to spare. */
     private static final long UNSETTLED_TRACE_BYTES = 16_384;
+    /**
+     * At most this many traces wait unsettled, whatever the heap: beyond, ingest settles the oldest. About 8 s of
+     * UDP at 10,000 segments/s in demo-sized traces (documents arriving later re-open their trace), and at most
+     * about 160 MB of waiting documents and nodes; a third of a 6 GB default heap let 100,000 traces wait.
+     */
+    static final int MAX_UNSETTLED = 10_000;
+    /** A one-shot command's store: just room for the documents of a trace that a file does not keep together. */
+    static final int ONE_SHOT_UNSETTLED = 1_000;
+    /**
+     * Traces settled together, their documents deflated in one pack: deflate's preset dictionary costs more to
+     * set up than a small trace costs to deflate (12 µs of a 13 µs pack of one 700-byte document), and neighbours
+     * share names. Reading one document inflates its pack, at most {@value #PACK_BYTES} bytes.
+     */
+    static final int PACK_TRACES = 32;
+    static final int PACK_BYTES = 32_768;
+
+    /** What a settled trace keeps of its assembled nodes (its facts, summary and deflated JSON it always keeps). */
+    enum Nodes {
+        /** Held: the heap has room for every trace's nodes, and filters run again and again. */
+        STRONG,
+        /** Held softly once listed, not at all once settled on ingest: a heap too small for every trace's. */
+        SOFT,
+        /** Held only while read, rebuilt from the JSON when read again: a command that reads each trace once. */
+        WEAK
+    }
     private final AtomicLong version = new AtomicLong();
     private long segmentsIngested;
     private long evicted;
@@ -74,24 +100,38 @@ public final class TraceStore implements LogEvents {
         this(DEFAULT_MAX_TRACES, DEFAULT_MAX_LOG_EVENTS);
     }
 
+    /** A store read again and again (the UI, the shell, serve): it keeps what filters need. */
     public TraceStore(int maxTraces, int maxLogEvents) {
-        // unsettled traces may take a third of the heap: all of them in a large one (ingest as fast as it
-        // goes, and the first filter finds every trace's nodes), about 10,000 in 512 MB. When the heap could
+        // unsettled traces may take a third of the heap, at most MAX_UNSETTLED. When the heap could
         // hold every trace's nodes, a settled trace keeps them strongly (filters stay fast and steady: softly
         // held nodes were dropped and rebuilt under G1 even in a 3 GB heap, and a filter took 20x longer);
         // in a smaller heap a listed trace holds them softly, and one settled on ingest not at all (a heap
         // full of softly held nodes keeps the collector busy while ingest fills it)
-        this(maxTraces, maxLogEvents, (int) Math.max(1_000, Math.min(maxTraces,
+        this(maxTraces, maxLogEvents, (int) Math.max(1_000, Math.min(Math.min(maxTraces, MAX_UNSETTLED),
                 Runtime.getRuntime().maxMemory() / 3 / UNSETTLED_TRACE_BYTES)),
-                Runtime.getRuntime().maxMemory() >= maxTraces * UNSETTLED_TRACE_BYTES);
+                Runtime.getRuntime().maxMemory() >= maxTraces * UNSETTLED_TRACE_BYTES ? Nodes.STRONG : Nodes.SOFT);
+    }
+
+    /**
+     * A store for one command (traces, services, stats, export…): it reads each trace once or twice, so a
+     * settled trace keeps no nodes (they are rebuilt from its deflated JSON when read), traces settle as soon
+     * as a thousand wait, and filter indexes are built by the filter that needs them. A file of 50,000 small
+     * traces then needs about a third of the heap it would otherwise.
+     */
+    public static TraceStore forOneShot(int maxTraces, int maxLogEvents) {
+        return new TraceStore(maxTraces, maxLogEvents, Math.min(maxTraces, ONE_SHOT_UNSETTLED), Nodes.WEAK);
     }
 
     TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit, boolean roomForAllNodes) {
+        this(maxTraces, maxLogEvents, unsettledLimit, roomForAllNodes ? Nodes.STRONG : Nodes.SOFT);
+    }
+
+    TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit, Nodes nodes) {
         if (maxTraces < 1 || maxLogEvents < 0) throw new IllegalArgumentException("store caps must be positive");
         this.maxTraces = maxTraces;
         this.maxLogEvents = maxLogEvents;
         this.unsettledLimit = unsettledLimit;
-        this.roomForAllNodes = roomForAllNodes;
+        this.nodes = nodes;
     }
 
     public int maxTraces() {
@@ -120,12 +160,12 @@ public final class TraceStore implements LogEvents {
         /** Waiting in the store's queue of traces to assemble. */
         boolean queued;
 
-        /** Whether the assembled nodes are held softly (a heap too small for every trace's) or strongly. */
-        final boolean softly;
+        /** How the assembled nodes are held once settled. */
+        final Nodes nodes;
 
-        Stored(String id, boolean softly) {
+        Stored(String id, Nodes nodes) {
             this.id = id;
-            this.softly = softly;
+            this.nodes = nodes;
         }
 
         /** A completed document replaces its in-progress version, never the other way round. */
@@ -143,10 +183,18 @@ public final class TraceStore implements LogEvents {
             return true;
         }
 
-        /** The documents again, from the trace's nodes (rebuilt from their JSON if they were collected). */
+        /**
+         * The documents again: from the trace's nodes while they are held, else read from their JSON (not
+         * assembled: the trace is assembled again with the new document when next read).
+         */
         private void takeBack() {
-            List<Segment> docs = view.trace().documents();
-            documents = docs.toArray(new Segment[Math.max(2, docs.size())]);
+            Trace held = view.trace();
+            if (held.isHeld()) {
+                List<Segment> docs = held.documents();
+                documents = docs.toArray(new Segment[Math.max(2, docs.size())]);
+            } else {
+                documents = parse(let).toArray(new Segment[Math.max(2, let.length)]);
+            }
             let = null;
             if (size > SCANNED) {
                 positions = new HashMap<>();
@@ -173,22 +221,31 @@ public final class TraceStore implements LogEvents {
 
         View view() {
             View cached = view;
-            return cached != null ? cached : assemble();
+            return cached != null ? cached : assemble(false);
         }
 
-        private synchronized View assemble() {
+        /** Settled on ingest: assembled, deflated and summarized; its nodes dropped unless the heap holds all. */
+        void settle() {
+            View v = view;
+            if (v == null) v = assemble(true);
+            if (nodes != Nodes.STRONG) v.trace().release();
+        }
+
+        private synchronized View assemble(boolean onIngest) {
             if (view == null) {
                 List<RawJson> json = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) if (documents[i].json() != null) json.add(documents[i].json());
-                RawJson.pack(json); // off the ingest path, or a thousand traces behind it
+                if (!allCompact(json)) RawJson.pack(json); // else packed with its neighbours (packTogether)
                 boolean fromJson = json.size() == size; // a document built in code has no JSON to be rebuilt from
                 Trace t = trace();
-                FilterIndexes.build(t); // listed traces get filtered: index them now, not on the first filter
+                // listed traces get filtered: index them now, not on the first filter; not nodes let go at once
+                if (nodes == Nodes.STRONG || nodes == Nodes.SOFT && !onIngest) FilterIndexes.build(t);
                 TraceSummary summary = TraceSummary.of(t);
                 if (fromJson && rebuildable(t)) {
                     let = json.toArray(new RawJson[0]);
                     RawJson[] kept = let;
-                    if (softly) t = t.soft(() -> rebuild(id, kept));
+                    if (nodes == Nodes.SOFT) t = t.soft(() -> rebuild(id, kept));
+                    else if (nodes == Nodes.WEAK) t = t.weak(() -> rebuild(id, kept));
                     documents = null;
                     positions = null;
                     trace = null;
@@ -215,22 +272,26 @@ public final class TraceStore implements LogEvents {
         }
 
         private static Trace rebuild(String id, RawJson[] json) {
+            return TraceAssembler.assemble(id, parse(json));
+        }
+
+        private static List<Segment> parse(RawJson[] json) {
             SegmentParser parser = new SegmentParser("store", new ArrayList<>()); // reported when first read
             List<Segment> docs = new ArrayList<>(json.length);
             for (RawJson j : json) docs.add(parser.parseStored(j));
-            return TraceAssembler.assemble(id, docs);
+            return docs;
         }
     }
 
     public void ingest(Segment document) {
         Stored s;
-        Stored settled = null;
+        List<Stored> settled = null;
         synchronized (this) {
             segmentsIngested++;
             summariesOnly.remove(document.traceId());
             s = traces.get(document.traceId());
             if (s == null) {
-                s = new Stored(document.traceId(), !roomForAllNodes);
+                s = new Stored(document.traceId(), nodes);
                 traces.put(s.id, s);
                 evictBeyond(traces);
             }
@@ -243,16 +304,57 @@ public final class TraceStore implements LogEvents {
                 unsettled.addLast(s);
             }
             if (unsettled.size() > unsettledLimit) {
-                settled = unsettled.removeFirst();
-                settled.queued = false;
-                if (traces.get(settled.id) != settled) settled = null; // evicted meanwhile
+                settled = new ArrayList<>(PACK_TRACES);
+                while (settled.size() < PACK_TRACES && !unsettled.isEmpty()) {
+                    Stored oldest = unsettled.removeFirst();
+                    oldest.queued = false;
+                    if (traces.get(oldest.id) == oldest) settled.add(oldest); // else evicted meanwhile
+                }
             }
         }
-        if (settled != null) { // assembled and deflated while ingest goes on: the heap stays bounded
-            Trace t = settled.view().trace();
-            if (!roomForAllNodes) t.release();
+        if (settled != null) { // deflated while ingest goes on: the heap stays bounded
+            packTogether(settled);
+            // a heap that holds every trace's nodes keeps them anyway: what waiting cost was the JSON text, and
+            // assembling is left to the first reader (a UI lists as it refreshes), off the UDP parser thread
+            if (nodes != Nodes.STRONG) for (Stored t : settled) t.settle();
         }
         version.incrementAndGet();
+    }
+
+    /**
+     * Deflates the documents of traces about to be assembled in packs of a few traces each (see {@link
+     * #PACK_TRACES}); assembling then finds them deflated. A trace assembled meanwhile is left as it is.
+     */
+    private static void packTogether(List<Stored> batch) {
+        List<RawJson> pack = new ArrayList<>();
+        int bytes = 0;
+        int traces = 0;
+        for (Stored s : batch) {
+            int before = pack.size();
+            synchronized (s) {
+                if (s.view != null || s.documents == null) continue;
+                for (int i = 0; i < s.size; i++) {
+                    RawJson j = s.documents[i].json();
+                    if (j != null) {
+                        pack.add(j);
+                        bytes += j.length();
+                    }
+                }
+            }
+            if (pack.size() > before) traces++;
+            if (traces >= PACK_TRACES || bytes >= PACK_BYTES) {
+                RawJson.pack(pack);
+                pack.clear();
+                bytes = 0;
+                traces = 0;
+            }
+        }
+        if (!pack.isEmpty()) RawJson.pack(pack);
+    }
+
+    private static boolean allCompact(List<RawJson> json) {
+        for (RawJson j : json) if (!j.isCompact()) return false;
+        return true;
     }
 
     /** Changes whenever a document or summary is stored: readers cache what they derive per version. */
@@ -313,6 +415,16 @@ public final class TraceStore implements LogEvents {
             snapshot = new ArrayList<>(traces.values());
         }
         List<View> out = new ArrayList<>(snapshot.size());
+        List<Stored> toAssemble = new ArrayList<>(PACK_TRACES);
+        for (Stored s : snapshot) {
+            if (s.view != null) continue;
+            toAssemble.add(s);
+            if (toAssemble.size() == PACK_TRACES) {
+                packTogether(toAssemble);
+                toAssemble.clear();
+            }
+        }
+        packTogether(toAssemble);
         for (Stored s : snapshot) out.add(s.view());
         return out;
     }

@@ -152,4 +152,59 @@ class TraceStoreCompactTest {
             assertEquals(true, v.trace().documents().get(0).json().isCompact(), "its documents deflated all the same");
         }
     }
+
+    @Test
+    void aOneShotStoreKeepsNoNodesOfSettledTracesAndReadsThemBackTheSame() throws Exception {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        DemoWorld world = new DemoWorld(7, start, start.plusSeconds(600));
+        List<ObjectNode> documents = world.advance(start.plusSeconds(1800)).segmentDocuments();
+        TraceStore once = new TraceStore(100_000, 0, 10, TraceStore.Nodes.WEAK); // forOneShot waits for 1,000
+        TraceStore whole = new TraceStore(100_000, 0, 100_000, true);
+        SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
+        List<Segment> late = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            Segment s = parser.parseDocument(documents.get(i));
+            whole.ingest(parser.parseDocument(documents.get(i)));
+            if (!order.contains(s.traceId())) order.add(s.traceId());
+            if (i % 5 == 2) late.add(s); // arrives after its trace was settled and let go
+            else once.ingest(s);
+        }
+        assertEquals(true, order.size() > 40, order.size() + " traces");
+        assertEquals(false, once.trace(order.get(0)).isHeld(), "settled: no nodes kept");
+        once.ingestAll(late);
+        assertEquals(false, once.trace(order.get(1)).documents().isEmpty());
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (TraceStore.View v : whole.views()) expected.put(v.trace().id(), describe(v));
+        Map<String, String> got = new LinkedHashMap<>();
+        for (TraceStore.View v : once.views()) got.put(v.trace().id(), describe(v));
+        assertEquals(expected.keySet(), got.keySet());
+        for (String id : expected.keySet()) assertEquals(expected.get(id), got.get(id), id);
+        assertEquals(false, TraceStore.forOneShot(10, 0).trace("1-none") != null);
+    }
+
+    @Test
+    void withRoomForEveryTracesNodesIngestDeflatesTheOldestTogetherAndEveryDocumentReadsBack() throws Exception {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        DemoWorld world = new DemoWorld(13, start, start.plusSeconds(600));
+        TraceStore store = new TraceStore(100_000, 0, 10, true);
+        SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
+        List<String> order = new ArrayList<>();
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        List<ObjectNode> documents = world.advance(start.plusSeconds(1800)).segmentDocuments();
+        for (int i = 0; i < documents.size(); i++) {
+            Segment s = parser.parseDocument(documents.get(i));
+            store.ingest(s);
+            if (!order.contains(s.traceId())) order.add(s.traceId());
+            sent.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(documents.get(i).toString());
+        }
+        assertEquals(true, order.size() > 3 * TraceStore.PACK_TRACES, order.size() + " traces");
+        Trace oldest = store.trace(order.get(0));
+        assertEquals(true, oldest.documents().get(0).json().isCompact(), "deflated on ingest");
+        assertEquals(false, store.trace(order.get(order.size() - 1)).documents().get(0).json().isCompact(), "waiting");
+        for (String id : order) {
+            assertEquals(sent.get(id), store.trace(id).documents().stream().map(Segment::rawText).toList(), id);
+        }
+        assertEquals(order.size(), store.views().size());
+    }
 }
