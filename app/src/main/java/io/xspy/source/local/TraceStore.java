@@ -33,7 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TraceStore implements LogEvents {
 
     public static final int DEFAULT_MAX_TRACES = 100_000;
-    public static final int MAX_DOCUMENTS_PER_TRACE = 5_000;
+    /**
+     * An OpenTelemetry span arrives as a document of its own: a 10,000-span trace (a batch job, a fan-out) is held
+     * whole; beyond this its further documents are dropped and counted (the status line says so).
+     */
+    public static final int MAX_DOCUMENTS_PER_TRACE = 20_000;
     public static final int DEFAULT_MAX_LOG_EVENTS = 1_000_000;
     private static final int KEPT_DIAGNOSTICS = 100;
 

@@ -77,6 +77,20 @@ class TraceStoreTest {
     }
 
     @Test
+    void documentsBeyondATracesCapAreDroppedAndCounted() {
+        String trace = Fixtures.traceId(9);
+        TraceStore store = new TraceStore();
+        int sent = TraceStore.MAX_DOCUMENTS_PER_TRACE + 3;
+        for (int i = 0; i < sent; i++) {
+            store.ingestAll(Fixtures.segments(List.of(String.format("{\"id\":\"%016x\",\"trace_id\":\"%s\",\"name\":\"worker\","
+                    + "\"start_time\":%s,\"end_time\":%s}", i + 1, trace, Fixtures.T0, Fixtures.T0 + 1))));
+        }
+        assertEquals(TraceStore.MAX_DOCUMENTS_PER_TRACE, store.trace(trace).documents().size());
+        assertEquals(3, store.counters().documentsDropped());
+        assertEquals(sent, store.counters().segmentsIngested());
+    }
+
+    @Test
     void diagnosticsAreCountedAndTheLastOnesKept() {
         TraceStore store = new TraceStore();
         List<Diagnostic> many = new ArrayList<>();
