@@ -34,7 +34,10 @@ public final class SegmentDocuments {
         /** An entry of get-trace-summaries output. */
         default void summary(JsonNode summary) {}
 
-        /** A JSON object that is no segment document but the caller's (log event lines); true when taken. */
+        /**
+         * A JSON object that is no segment document but the caller's (log event lines); true when taken.
+         * Not asked about a clean segment document made only of X-Ray's fields that was given as text.
+         */
         default boolean other(JsonNode object) {
             return false;
         }
@@ -130,10 +133,17 @@ public final class SegmentDocuments {
     private static final class Reading {
         private final String source;
         private final Sink sink;
+        private SegmentStreamParser fast;
 
         Reading(String source, Sink sink) {
             this.source = source;
             this.sink = sink;
+        }
+
+        /** The streaming parser for clean documents given as text, made when the first one comes. */
+        private SegmentStreamParser fast() {
+            if (fast == null) fast = new SegmentStreamParser();
+            return fast;
         }
 
         void read(Reader in) throws IOException {
@@ -344,6 +354,11 @@ public final class SegmentDocuments {
         void document(JsonNode doc, int line, String id) {
             String text = doc.isTextual() ? doc.asText() : null;
             if (text != null) {
+                Segment clean = fast().parseText(text); // what it declines is read below, and reported as always
+                if (clean != null) {
+                    sink.segment(clean);
+                    return;
+                }
                 try {
                     doc = Json.read(text);
                 } catch (JsonProcessingException e) {
