@@ -187,11 +187,19 @@ public final class SegmentDocuments {
                 else declined.run();
                 return;
             }
-            FutureTask<Segment> task = new FutureTask<>(() -> PARSERS.get().parseText(text));
+            FutureTask<Segment> task = new FutureTask<>(new Parse(text));
             pending.addLast(new Pending(task, text.length(), declined));
             pendingChars += text.length();
             ForkJoinPool.commonPool().execute(task);
             while (pendingChars > MAX_PENDING_CHARS) handOverFirst();
+        }
+
+        /** A document's parse on the other core (a class: a lambda would be spun up at run time, see Main). */
+        private record Parse(String text) implements java.util.concurrent.Callable<Segment> {
+            @Override
+            public Segment call() {
+                return PARSERS.get().parseText(text);
+            }
         }
 
         /** Hands over every pending document; this thread parses the last ones while the other core has the first. */
@@ -467,13 +475,30 @@ public final class SegmentDocuments {
         void document(JsonNode doc, int line, String id) {
             if (doc.isTextual()) {
                 String text = doc.asText(); // what the streaming parser declines is read below, and reported as always
-                sink.parse(text, () -> declined(text, line, id));
+                sink.parse(text, new Declined(text, line, id));
                 return;
             }
             document(doc, null, line, id);
         }
 
-        /** A document given as text that the streaming parser declined. */
+        /** A document given as text that the streaming parser declined, read the usual way in its turn. */
+        private final class Declined implements Runnable {
+            private final String text;
+            private final int line;
+            private final String id;
+
+            Declined(String text, int line, String id) {
+                this.text = text;
+                this.line = line;
+                this.id = id;
+            }
+
+            @Override
+            public void run() {
+                declined(text, line, id);
+            }
+        }
+
         private void declined(String text, int line, String id) {
             JsonNode doc;
             try {
