@@ -19,7 +19,6 @@ public final class Main {
     public static void main(String[] args) {
         StartupMarks.mark("main");
         if (opensTheUi(System.console() != null, args)) TerminalHeadStart.begin(new FullScreenUi());
-        FileHeadStart.begin(args); // the one --file read on another core while picocli builds its model
         int status = run(args);
         TerminalHeadStart.release(); // raw mode set ahead for a UI that did not start (an error, say) is undone
         StartupMarks.report(System.err);

@@ -96,14 +96,13 @@ final class Sources {
             AutoCloseable reportNotices = () -> aws.notices().forEach(n -> err.println(Text.sanitize("xspy: " + n, false)));
             return new Opened(aws, null, false, List.of(reportProblems, reportNotices));
         }
-        FileHeadStart.Read ahead = FileHeadStart.take(o.files, o.maxTraces); // read on another thread meanwhile, or null
-        TraceStore store = ahead != null ? ahead.store() : new TraceStore(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
+        TraceStore store = new TraceStore(o.maxTraces, TraceStore.DEFAULT_MAX_LOG_EVENTS);
         List<String> parts = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         for (Path file : o.files) {
             if (!Files.isReadable(file)) throw new SourceException("cannot read " + file + ": no such readable file");
-            long evictedBefore = ahead != null ? 0 : store.counters().evicted();
-            FileLoader.Loaded loaded = ahead != null ? ahead.loaded() : FileLoader.load(file, store);
+            long evictedBefore = store.counters().evicted();
+            FileLoader.Loaded loaded = FileLoader.load(file, store);
             report(loaded.diagnostics(), loaded.problems(), err);
             long evicted = store.counters().evicted() - evictedBefore;
             if (evicted > 0) {

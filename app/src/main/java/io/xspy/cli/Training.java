@@ -91,7 +91,6 @@ public final class Training {
 
     /** Runs one command line as Main does, its output kept for the caller and not printed. */
     private static String cli(String... args) {
-        FileHeadStart.begin(args); // as Main does
         StringWriter out = new StringWriter();
         CommandLine cli = Subcommands.forArgs(args);
         cli.setOut(new PrintWriter(out, true));
