@@ -23,6 +23,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,11 +59,15 @@ public final class Training {
             cli("--demo", "trace", id.group(), "--width", "120");
             Path dir = Files.createTempDirectory("xspy-training");
             Path file = dir.resolve("demo.json");
+            Path batch = dir.resolve("batch.json");
             try {
                 cli("--demo", "export", "--output", file.toString());
                 cli("--file", file.toString(), "trace", id.group(), "--width", "120");
                 cli("--file", file.toString(), "services");
+                Files.writeString(batch, batchGetTraces(Files.readAllLines(file))); // Document strings: another way in
+                cli("--file", batch.toString(), "trace", id.group(), "--width", "120");
             } finally {
+                Files.deleteIfExists(batch);
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);
             }
@@ -71,6 +76,17 @@ public final class Training {
         tui();
         ansiTerminal();
         System.exit(0);
+    }
+
+    /** Segment documents (NDJSON lines) as aws xray batch-get-traces writes them: JSON strings in Traces[].Segments[]. */
+    private static String batchGetTraces(List<String> documents) {
+        StringBuilder out = new StringBuilder("{\"Traces\":[{\"Segments\":[");
+        for (String d : documents) {
+            if (!d.contains("\"trace_id\"")) continue; // log events
+            if (out.charAt(out.length() - 1) != '[') out.append(',');
+            out.append("{\"Document\":\"").append(d.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"}");
+        }
+        return out.append("]}]}").toString();
     }
 
     /** Runs one command line as Main does, its output kept for the caller and not printed. */

@@ -13,7 +13,7 @@ public final class AnsiText {
     private AnsiText() {}
 
     public static String of(Canvas canvas, boolean color) {
-        StringBuilder out = new StringBuilder(canvas.height() * (canvas.width() + 8));
+        Chars out = new Chars(canvas.height() * (canvas.width() + 8));
         for (int y = 0; y < canvas.height(); y++) {
             int end = canvas.width();
             while (end > 0 && isTrimmable(canvas.cell(end - 1, y), color)) end--;
@@ -32,6 +32,39 @@ public final class AnsiText {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * A StringBuilder for this one job: a cell is mostly one char, appended without StringBuilder's
+     * checks per call (a 10,000-row trace is over a million cells, printed by cold code at start-up).
+     */
+    private static final class Chars {
+        private char[] buf;
+        private int size;
+
+        Chars(int capacity) {
+            buf = new char[Math.max(16, capacity)];
+        }
+
+        Chars append(char c) {
+            if (size == buf.length) buf = java.util.Arrays.copyOf(buf, size * 2);
+            buf[size++] = c;
+            return this;
+        }
+
+        Chars append(String s) {
+            int n = s.length();
+            if (n == 1) return append(s.charAt(0));
+            if (size + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(size * 2, size + n));
+            s.getChars(0, n, buf, size);
+            size += n;
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return new String(buf, 0, size);
+        }
     }
 
     /** A trailing blank can go unless it shows a background (the selection's reverse video). */

@@ -43,8 +43,17 @@ public final class Canvas {
      * does not fit becomes a space). Returns the column after the text.
      */
     public int put(int x, int y, String text, Style style) {
+        return put(x, y, text, style, width);
+    }
+
+    /**
+     * {@link #put(int, int, String, Style)} clipped at column {@code right} (at most the width) rather
+     * than at the right edge: as if written on a canvas that ends there and then drawn onto a blank row of this one.
+     */
+    public int put(int x, int y, String text, Style style, int right) {
+        right = Math.min(right, width);
         if (text == null || y < 0 || y >= height) return x;
-        if (text.length() == 1 && x >= 0 && x < width && isPlainNarrow(text.charAt(0))) {
+        if (text.length() == 1 && x >= 0 && x < right && isPlainNarrow(text.charAt(0))) {
             // one safe one-column character (a bar cell, a border, a letter): what the loop below does for it, minus the lookups
             clearWideAt(x, y);
             cells[y * width + x] = Cells.of(text.charAt(0), style);
@@ -52,14 +61,14 @@ public final class Canvas {
         }
         String safe = Text.sanitize(text, ascii);
         int col = x;
-        for (int i = 0; i < safe.length() && col < width; ) {
+        for (int i = 0; i < safe.length() && col < right; ) {
             int cp = safe.codePointAt(i);
             int n = Character.charCount(cp);
             int w = Text.width(cp);
             if (w == 0) {
                 appendToPrevious(col, y, safe.substring(i, i + n));
             } else if (col >= 0) {
-                if (w == 2 && col + 1 >= width) {
+                if (w == 2 && col + 1 >= right) {
                     set(col, y, Cells.of(' ', style));
                 } else {
                     clearWideAt(col, y);

@@ -15,6 +15,7 @@ public final class Text {
     /** Whether a code point must not reach a terminal as itself. */
     public static boolean isUnsafe(int cp) {
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return true;
+        if (cp < 0x7F) return false; // printable ASCII: most of what is drawn, without a Unicode table lookup
         if (cp >= 0x202A && cp <= 0x202E) return true; // bidi embeddings and overrides
         if (cp >= 0x2066 && cp <= 0x2069) return true; // bidi isolates
         if (cp == 0x200E || cp == 0x200F || cp == 0x061C) return true; // bidi marks
@@ -27,6 +28,7 @@ public final class Text {
 
     /** Columns a code point takes: 0 for combining marks, 2 for East Asian wide and emoji, else 1. */
     public static int width(int cp) {
+        if (cp >= 0x20 && cp < 0x7F) return 1; // printable ASCII, without a Unicode table lookup
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) return 0;
         if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF) return 0;

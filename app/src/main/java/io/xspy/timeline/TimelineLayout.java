@@ -28,7 +28,7 @@ public final class TimelineLayout {
         Set<String> folded = foldedIds == null ? Set.of() : foldedIds;
         double origin = trace.startTime();
         double traceEnd = trace.endTime() - origin;
-        List<TimelineRow> out = new ArrayList<>(trace.nodeCount());
+        List<TimelineRow> out = new ArrayList<>(); // not sized by nodeCount(): that indexes every node by id, which printing never needs
         Deque<Pending> stack = new ArrayDeque<>();
         List<Segment> roots = trace.roots();
         for (int i = roots.size() - 1; i >= 0; i--) stack.push(new Pending(roots.get(i), null, 0));

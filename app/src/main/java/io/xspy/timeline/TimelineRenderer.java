@@ -162,9 +162,8 @@ public final class TimelineRenderer {
             return (ascii ? ">=" : "\u2265") + Durations.format(r.endOffset() - r.startOffset(), ascii);
         }
 
-        /** Drawn on a canvas of its own, so nothing in it can run into the bar area. */
-        private void nameColumn(Canvas target, int y, TimelineRow r) {
-            Canvas c = new Canvas(nameW, 1, ascii);
+        /** Clipped at its right edge, so nothing in it can run into the bar area (drawn first, on a blank row). */
+        private void nameColumn(Canvas c, int y, TimelineRow r) {
             int maxIndent = (nameW / 2) & ~1;
             int x = 0;
             if (2L * r.depth() <= maxIndent) {
@@ -172,23 +171,22 @@ public final class TimelineRenderer {
             } else { // too deep to indent: the elided indent and the depth, "…9›", so no bare digit reads as data
                 String badge = (ascii ? ".." : "\u2026") + r.depth() + (ascii ? ">" : "\u203A") + " ";
                 int badgeW = Text.width(badge);
-                c.put(Math.max(0, maxIndent - badgeW), 0, badge, Style.DIM);
+                c.put(Math.max(0, maxIndent - badgeW), y, badge, Style.DIM, nameW);
                 x = Math.max(maxIndent, badgeW);
             }
             String fold = !r.hasChildren() ? " " : r.folded() ? (ascii ? "+" : "\u25B8") : (ascii ? "-" : "\u25BE");
-            x = c.put(x, 0, fold, Style.NORMAL) + 1;
+            x = c.put(x, y, fold, Style.NORMAL, nameW) + 1;
             int marksStart = x;
             boolean highlight = !highlighted.isEmpty() && highlighted.contains(r.segment().id());
-            if (highlight) x = c.put(x, 0, ascii ? HIGHLIGHT_MARK_ASCII : HIGHLIGHT_MARK, Style.ACCENT);
+            if (highlight) x = c.put(x, y, ascii ? HIGHLIGHT_MARK_ASCII : HIGHLIGHT_MARK, Style.ACCENT, nameW);
             String symbol = StatusMarks.symbol(r.status());
-            if (symbol != null) x = c.put(x, 0, symbol, StatusMarks.style(r.status()));
-            if (r.coldStart()) x = c.put(x, 0, ascii ? "*" : "\u2744", Style.COLD);
-            if (r.orphan()) x = c.put(x, 0, ascii ? "^" : "\u2205", Style.ACCENT);
-            if (r.inProgress()) x = c.put(x, 0, ascii ? ">" : "\u00BB", Style.ACCENT);
+            if (symbol != null) x = c.put(x, y, symbol, StatusMarks.style(r.status()), nameW);
+            if (r.coldStart()) x = c.put(x, y, ascii ? "*" : "\u2744", Style.COLD, nameW);
+            if (r.orphan()) x = c.put(x, y, ascii ? "^" : "\u2205", Style.ACCENT, nameW);
+            if (r.inProgress()) x = c.put(x, y, ascii ? ">" : "\u00BB", Style.ACCENT, nameW);
             if (x > marksStart) x++;
             String label = ascii ? TimelineLayout.label(r.segment(), true) : r.label();
-            if (x < nameW) c.put(x, 0, Text.truncate(label, nameW - x, ascii), highlight ? Style.HEADER : Style.NORMAL);
-            target.draw(c, 0, y);
+            if (x < nameW) c.put(x, y, Text.truncate(label, nameW - x, ascii), highlight ? Style.HEADER : Style.NORMAL, nameW);
         }
 
         private void bar(Canvas c, int y, TimelineRow r) {

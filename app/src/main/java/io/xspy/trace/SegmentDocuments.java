@@ -12,9 +12,14 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reads the containers users actually have, as a stream, one document at a time:
@@ -34,7 +39,10 @@ public final class SegmentDocuments {
         /** An entry of get-trace-summaries output. */
         default void summary(JsonNode summary) {}
 
-        /** A JSON object that is no segment document but the caller's (log event lines); true when taken. */
+        /**
+         * A JSON object that is no segment document but the caller's (log event lines); true when taken.
+         * Not asked about a clean segment document made only of X-Ray's fields that was given as text.
+         */
         default boolean other(JsonNode object) {
             return false;
         }
@@ -54,12 +62,27 @@ public final class SegmentDocuments {
 
     /** Reads UTF-8 from a stream (a byte-order mark is skipped; bytes that are not UTF-8 are reported by line). */
     public static void read(InputStream in, String source, Sink sink) throws IOException {
-        read(new Utf8Text(in, line -> sink.diagnostic(Diagnostic.warning(source, line, null,
-                "bytes that are not UTF-8, read as \uFFFD"))), source, sink);
+        read(in, source, sink, PARALLEL);
+    }
+
+    /** Reads with or without a second core for the documents given as text (the same calls either way). */
+    static void read(InputStream in, String source, Sink sink, boolean parallel) throws IOException {
+        InOrder ordered = new InOrder(sink, parallel);
+        try {
+            new Reading(source, ordered).read(new Utf8Text(in, line -> ordered.diagnostic(Diagnostic.warning(source, line,
+                    null, "bytes that are not UTF-8, read as \uFFFD"))));
+        } finally {
+            ordered.drain();
+        }
     }
 
     public static void read(Reader in, String source, Sink sink) throws IOException {
-        new Reading(source, sink).read(in);
+        InOrder ordered = new InOrder(sink, PARALLEL);
+        try {
+            new Reading(source, ordered).read(in);
+        } finally {
+            ordered.drain();
+        }
     }
 
     /** Reads text whole (small inputs and tests); the result holds every document. */
@@ -79,13 +102,15 @@ public final class SegmentDocuments {
      */
     public static ParseResult readDocument(String text, String source) {
         Collected c = new Collected();
-        Reading r = new Reading(source, c);
+        InOrder ordered = new InOrder(c, false);
+        Reading r = new Reading(source, ordered);
         try {
             JsonNode doc = Json.read(text);
             r.document(doc, 0, null);
         } catch (JsonProcessingException e) {
-            c.diagnostic(Diagnostic.fatal(source, 0, null, "not valid JSON: " + JsonProblem.describe(e)));
+            ordered.diagnostic(Diagnostic.fatal(source, 0, null, "not valid JSON: " + JsonProblem.describe(e)));
         }
+        ordered.drain();
         return c.result();
     }
 
@@ -126,12 +151,118 @@ public final class SegmentDocuments {
         return JsonProblem.describe(e);
     }
 
+    /** The streaming parser of each thread that parses documents given as text. */
+    private static final ThreadLocal<SegmentStreamParser> PARSERS = ThreadLocal.withInitial(SegmentStreamParser::new);
+    /** Whether there is a second core to parse documents on while this one reads on. */
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+
+    /**
+     * The sink's calls in the order of the input while documents given as text (BatchGetTraces') are
+     * parsed on another core as this one reads on: every call first hands over the documents read
+     * before it. What the streaming parser declines is read the usual way, on this thread, in its place.
+     */
+    private static final class InOrder implements Sink {
+        /** Text of the documents read ahead at most (a 10,000-node trace is 1.7 M). */
+        private static final long MAX_PENDING_CHARS = 8L << 20;
+
+        private record Pending(FutureTask<Segment> fast, int chars, Runnable declined) {}
+
+        private final Sink sink;
+        private final boolean parallel;
+        private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+        private long pendingChars;
+        /** Handing over a pending document: what it says goes straight to the sink. */
+        private boolean emitting;
+
+        InOrder(Sink sink, boolean parallel) {
+            this.sink = sink;
+            this.parallel = parallel;
+        }
+
+        /** A document given as text: parsed now on another core, handed over in its turn ({@code declined} if not clean). */
+        void parse(String text, Runnable declined) {
+            if (!parallel || emitting) {
+                Segment clean = PARSERS.get().parseText(text);
+                if (clean != null) segment(clean);
+                else declined.run();
+                return;
+            }
+            FutureTask<Segment> task = new FutureTask<>(new Parse(text));
+            pending.addLast(new Pending(task, text.length(), declined));
+            pendingChars += text.length();
+            ForkJoinPool.commonPool().execute(task);
+            while (pendingChars > MAX_PENDING_CHARS) handOverFirst();
+        }
+
+        /** A document's parse on the other core (a class: a lambda would be spun up at run time, see Main). */
+        private record Parse(String text) implements java.util.concurrent.Callable<Segment> {
+            @Override
+            public Segment call() {
+                return PARSERS.get().parseText(text);
+            }
+        }
+
+        /** Hands over every pending document; this thread parses the last ones while the other core has the first. */
+        void drain() {
+            if (emitting) return;
+            for (Iterator<Pending> last = pending.descendingIterator(); last.hasNext(); ) last.next().fast.run();
+            while (!pending.isEmpty()) handOverFirst();
+        }
+
+        private void handOverFirst() {
+            Pending p = pending.removeFirst();
+            pendingChars -= p.chars;
+            p.fast.run(); // parses it here unless the other core has begun it
+            Segment clean;
+            try {
+                clean = p.fast.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                clean = null; // read the usual way then: nothing is lost
+            } catch (ExecutionException e) { // parseText returns null for any exception: an Error
+                if (e.getCause() instanceof Error error) throw error;
+                throw new IllegalStateException(e.getCause());
+            }
+            emitting = true;
+            try {
+                if (clean != null) sink.segment(clean);
+                else p.declined.run();
+            } finally {
+                emitting = false;
+            }
+        }
+
+        @Override
+        public void segment(Segment segment) {
+            drain();
+            sink.segment(segment);
+        }
+
+        @Override
+        public void summary(JsonNode summary) {
+            drain();
+            sink.summary(summary);
+        }
+
+        @Override
+        public boolean other(JsonNode object) {
+            drain();
+            return sink.other(object);
+        }
+
+        @Override
+        public void diagnostic(Diagnostic diagnostic) {
+            drain();
+            sink.diagnostic(diagnostic);
+        }
+    }
+
     /** One input being read. */
     private static final class Reading {
         private final String source;
-        private final Sink sink;
+        private final InOrder sink;
 
-        Reading(String source, Sink sink) {
+        Reading(String source, InOrder sink) {
             this.source = source;
             this.sink = sink;
         }
@@ -342,15 +473,45 @@ public final class SegmentDocuments {
 
         /** One document, given as an object or as a string holding the JSON (as BatchGetTraces does). */
         void document(JsonNode doc, int line, String id) {
-            String text = doc.isTextual() ? doc.asText() : null;
-            if (text != null) {
-                try {
-                    doc = Json.read(text);
-                } catch (JsonProcessingException e) {
-                    fatal(line, id, "Document is not valid JSON: " + JsonProblem.describe(e));
-                    return;
-                }
+            if (doc.isTextual()) {
+                String text = doc.asText(); // what the streaming parser declines is read below, and reported as always
+                sink.parse(text, new Declined(text, line, id));
+                return;
             }
+            document(doc, null, line, id);
+        }
+
+        /** A document given as text that the streaming parser declined, read the usual way in its turn. */
+        private final class Declined implements Runnable {
+            private final String text;
+            private final int line;
+            private final String id;
+
+            Declined(String text, int line, String id) {
+                this.text = text;
+                this.line = line;
+                this.id = id;
+            }
+
+            @Override
+            public void run() {
+                declined(text, line, id);
+            }
+        }
+
+        private void declined(String text, int line, String id) {
+            JsonNode doc;
+            try {
+                doc = Json.read(text);
+            } catch (JsonProcessingException e) {
+                fatal(line, id, "Document is not valid JSON: " + JsonProblem.describe(e));
+                return;
+            }
+            document(doc, text, line, id);
+        }
+
+        /** A document as a tree ({@code text}: what it was read from, or null). */
+        private void document(JsonNode doc, String text, int line, String id) {
             if (isDaemonHeader(doc)) return;
             if (doc.isObject() && sink.other(doc)) return;
             List<Diagnostic> found = new ArrayList<>(0);

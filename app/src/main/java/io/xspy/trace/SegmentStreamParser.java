@@ -27,6 +27,9 @@ public final class SegmentStreamParser {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Json.MAX_DOCUMENT_CHARS).build())
+            // the same doubles as the JDK's parser (both round correctly), without its BigInteger arithmetic
+            // for the 16- and 17-digit times SDKs write (FDBigInteger was a tenth of a cold big trace's parse)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
     /** Interned strings by value, in front of String.intern (a JVM call that was a fifth of the time). */
     private static final int NAMES = 4096;
@@ -65,7 +68,15 @@ public final class SegmentStreamParser {
         JsonNode cause;
         JsonNode precursorIds;
         List<Node> subsegments = List.of();
+        /** A field X-Ray's segment documents do not have (a caller's sink may take such an object for its own). */
+        boolean foreign;
     }
+
+    /** The fields of X-Ray's segment documents: a document given as text with any other takes SegmentParser's way. */
+    private static final java.util.Set<String> DOCUMENT_FIELDS = java.util.Set.of("id", "trace_id", "type", "parent_id",
+            "name", "origin", "namespace", "user", "resource_arn", "inferred", "in_progress", "error", "throttle", "fault",
+            "start_time", "end_time", "subsegments", "service", "sql", "http", "aws", "annotations", "metadata", "cause",
+            "precursor_ids", "links");
 
     private static final Object NOT_BOOLEAN = new Object();
 
@@ -115,6 +126,25 @@ public final class SegmentStreamParser {
         }
     }
 
+    /**
+     * A document given as text, as BatchGetTraces gives each: the Segment SegmentParser.parseText gives,
+     * keeping that text as it is (nothing is written anew), or null when it is not clean or has a field
+     * X-Ray's documents do not have (parse it with SegmentParser then).
+     */
+    public Segment parseText(String json) {
+        found.clear();
+        namesSize = 0;
+        nesting = 0;
+        try (JsonParser p = FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            Node doc = object(p, TreeText.NONE);
+            if (p.nextToken() != null || doc.foreign) return null;
+            return document(doc, RawJson.document(json));
+        } catch (IOException | RuntimeException e) { // NotClean among them
+            return null;
+        }
+    }
+
     /** The object starting at the current token, copied to {@code g}; the parser is left on its end. */
     private Node object(JsonParser p, TreeText g) throws IOException {
         Node n = new Node();
@@ -159,7 +189,10 @@ public final class SegmentStreamParser {
                 case "annotations" -> n.annotations = annotations(p, g, t);
                 case "cause" -> n.cause = tree(p, g);
                 case "precursor_ids" -> n.precursorIds = tree(p, g);
-                default -> copy(p, g, t);
+                default -> {
+                    if (!DOCUMENT_FIELDS.contains(field)) n.foreign = true;
+                    copy(p, g, t);
+                }
             }
         }
         namesSize = from;
@@ -358,7 +391,7 @@ public final class SegmentStreamParser {
     /** The value at the current token as a tree (as Json reads it), written as Jackson writes that tree. */
     private static JsonNode tree(JsonParser p, TreeText g) throws IOException {
         JsonNode v = Json.readValue(p, Long.MAX_VALUE);
-        write(v, g);
+        if (g.writes()) write(v, g);
         return v;
     }
 
@@ -421,11 +454,17 @@ public final class SegmentStreamParser {
                     name(opened[depth - 1], p.currentName());
                     g.field(p.currentName());
                 }
-                case VALUE_STRING -> g.string(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                case VALUE_NUMBER_INT -> number = integer(p, g).doubleValue();
+                case VALUE_STRING -> {
+                    if (g.writes()) g.string(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                }
+                case VALUE_NUMBER_INT -> {
+                    if (depth == 0 || g.writes()) number = integer(p, g).doubleValue(); // else not decoded: unused
+                }
                 case VALUE_NUMBER_FLOAT -> {
-                    number = p.getDoubleValue();
-                    g.number(number);
+                    if (depth == 0 || g.writes()) {
+                        number = p.getDoubleValue();
+                        g.number(number);
+                    }
                 }
                 case VALUE_TRUE -> g.bool(true);
                 case VALUE_FALSE -> g.bool(false);

@@ -8,8 +8,28 @@ import java.math.BigInteger;
  * and Double.toString write them, a non-finite double as a string), into one buffer used again for
  * each document. Several times cheaper than a JsonGenerator writing into a StringWriter, which was
  * most of the UDP parser thread's time; SegmentStreamParserTest holds it to Jackson's text.
+ * {@link #NONE} writes nothing, for a document whose text is kept as it was given.
  */
-final class TreeText {
+class TreeText {
+
+    /** Writes nothing (a document given as text keeps that text). */
+    static final TreeText NONE = new TreeText() {
+        @Override void reset() {}
+        @Override boolean writes() { return false; }
+        @Override void startObject() {}
+        @Override void endObject() {}
+        @Override void startArray() {}
+        @Override void endArray() {}
+        @Override void field(String name) {}
+        @Override void string(String s) {}
+        @Override void string(char[] chars, int offset, int length) {}
+        @Override void number(int i) {}
+        @Override void number(long l) {}
+        @Override void number(java.math.BigInteger b) {}
+        @Override void number(double d) {}
+        @Override void bool(boolean b) {}
+        @Override void nul() {}
+    };
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -17,6 +37,11 @@ final class TreeText {
 
     void reset() {
         out.setLength(0);
+    }
+
+    /** False for {@link #NONE}: values only copied need not be decoded. */
+    boolean writes() {
+        return true;
     }
 
     String text() {

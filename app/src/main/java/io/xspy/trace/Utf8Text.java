@@ -59,7 +59,8 @@ public final class Utf8Text extends Reader {
                 continue;
             }
             CoderResult r = decoder.decode(bytes, chars, eof);
-            for (; counted < chars.position(); counted++) if (chars.get(counted) == '\n') line++;
+            char[] decoded = chars.array(); // the array itself: a buffer's get per character cost more than the decoding
+            for (int end = chars.position(); counted < end; counted++) if (decoded[counted] == '\n') line++;
             if (r.isError()) {
                 bad();
                 bytes.position(bytes.position() + r.length());

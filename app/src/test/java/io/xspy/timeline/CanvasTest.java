@@ -55,4 +55,24 @@ class CanvasTest {
         a.put(0, 0, "a\u001Bb", Style.NORMAL);
         assertEquals("a?b", a.line(0));
     }
+
+    @Test
+    void textClippedAtAColumnIsWhatACanvasEndingThereDrawsOntoABlankRow() {
+        // the timeline's name column is written so, instead of on a canvas of its own
+        for (String text : new String[] {"abcdef", "a注b", "注文注文", "e\u0301x\u0301yz", "a\u001Bbcdef", "\uD83D\uDE00\uD83D\uDE00ab"}) {
+            for (int right = 1; right <= 6; right++) {
+                for (int x = 0; x <= right; x++) {
+                    Canvas own = new Canvas(right, 1, false);
+                    int ownEnd = own.put(x, 0, text, Style.ACCENT);
+                    Canvas drawn = new Canvas(9, 1, false);
+                    drawn.draw(own, 0, 0);
+                    Canvas clipped = new Canvas(9, 1, false);
+                    int clippedEnd = clipped.put(x, 0, text, Style.ACCENT, right);
+                    String at = text + " from " + x + " clipped at " + right;
+                    assertEquals(ownEnd, clippedEnd, at);
+                    for (int col = 0; col < 9; col++) assertEquals(drawn.cell(col, 0), clipped.cell(col, 0), at + ", column " + col);
+                }
+            }
+        }
+    }
 }

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -212,5 +217,61 @@ class SegmentDocumentsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Documents given as text are parsed on a second core while reading goes on: the sink must get the
+     * same calls in the same order as from one core, whatever is clean, bad, warned about or not UTF-8.
+     */
+    @Test
+    void parsingOnASecondCoreGivesTheSinkTheSameCallsInTheSameOrder() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        write(file, "{\"Traces\": [{\"Id\": \"" + TRACE + "\", \"Segments\": [\n");
+        for (int i = 0; i < 2_000; i++) {
+            String document = switch (i % 13) {
+                case 3 -> "{not json " + i;
+                case 5 -> doc("d" + i, "warned").replace("\"end_time\"", "\"error\":\"yes\",\"end_time\""); // kept, warned
+                case 7 -> doc("d" + i, "no trace").replace("\"trace_id\":\"" + TRACE + "\",", ""); // rejected
+                case 11 -> doc("d" + i, "foreign").replace("{\"id\"", "{\"resourceSpans\":[],\"id\""); // the tree's way
+                default -> doc("d" + i, "clean-" + i).replace("\"end_time\"", "\"subsegments\":[{\"id\":\"s" + i
+                        + "\",\"name\":\"sub\",\"start_time\":1478293361.15,\"end_time\":1478293361.16}],\"end_time\"");
+            };
+            write(file, (i == 0 ? "" : ",\n") + "{\"Id\": \"d" + i + "\", \"Document\": " + Json.mapper().writeValueAsString(document) + "}");
+            if (i == 1_000) file.write(new byte[] {',', '\n', '{', '"', 'I', 'd', '"', ':', '"', (byte) 0xFF, '"', '}'}); // not UTF-8, and no document
+            if (i == 1_500) write(file, ",\n\"not an entry\"");
+        }
+        write(file, "\n]}, 7], \"UnprocessedTraceIds\": [\"1-00000000-000000000000000000000000\"]}\n");
+        byte[] bytes = file.toByteArray();
+        List<String> oneCore = calls(bytes, false);
+        assertTrue(oneCore.size() > 2_000 && oneCore.stream().anyMatch(c -> c.contains("not UTF-8"))
+                && oneCore.stream().anyMatch(c -> c.contains("not valid JSON")), oneCore.subList(0, 20).toString());
+        for (int round = 0; round < 3; round++) assertEquals(oneCore, calls(bytes, true));
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every call the sink gets, in order, as text. */
+    private static List<String> calls(byte[] input, boolean parallel) throws IOException {
+        List<String> calls = new ArrayList<>();
+        SegmentDocuments.read(new ByteArrayInputStream(input), "batch.json", new SegmentDocuments.Sink() {
+            @Override
+            public void segment(Segment s) {
+                calls.add("segment " + s.id() + " " + s.name() + " " + s.subsegments().size() + " " + s.json().text());
+            }
+
+            @Override
+            public boolean other(com.fasterxml.jackson.databind.JsonNode object) {
+                calls.add("other " + object);
+                return false;
+            }
+
+            @Override
+            public void diagnostic(Diagnostic d) {
+                calls.add("diagnostic " + d);
+            }
+        }, parallel);
+        return calls;
     }
 }

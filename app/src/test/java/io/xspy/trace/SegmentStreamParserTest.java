@@ -104,6 +104,7 @@ class SegmentStreamParserTest {
                 LAMBDA.replace("\"name\":\"DynamoDB\"", "\"name\":\"DynamoDB\",\"name\":\"again\""),
                 LAMBDA.replace("{\"id\"", "{\"metadata\":{\"a\":[{\"b\":1,\"b\":2}]},\"id\""))) {
             assertNull(new SegmentStreamParser().parse(bytes(doc), 0, bytes(doc).length), doc);
+            assertNull(new SegmentStreamParser().parseText(doc), doc);
         }
     }
 
@@ -158,10 +159,55 @@ class SegmentStreamParserTest {
         }
         Segment actual = new SegmentStreamParser().parse(b, 0, b.length);
         boolean clean = expected != null && found.isEmpty();
-        if (actual == null) return clean ? Outcome.CLEAN_DECLINED : Outcome.DECLINED;
+        Outcome text = compareText(doc, clean);
+        if (actual == null) {
+            Outcome o = clean ? Outcome.CLEAN_DECLINED : Outcome.DECLINED;
+            assertEquals(o, text, "the text path declines what the bytes path declines: " + doc);
+            return o;
+        }
         assertTrue(clean, "the fast path read a document SegmentParser reports (" + found + "): " + doc);
         assertSameSegment(expected, actual, doc);
+        if (!hasForeignField(doc)) assertEquals(Outcome.FAST, text, "the text path reads what the bytes path reads: " + doc);
+        else assertEquals(Outcome.CLEAN_DECLINED, text, "a field X-Ray's documents lack takes SegmentParser's way: " + doc);
         return Outcome.FAST;
+    }
+
+    /**
+     * A document given as text (BatchGetTraces' Document strings): the fast path's Segment must equal
+     * SegmentParser.parseText's, the text kept as given, or be declined.
+     */
+    private static Outcome compareText(String doc, boolean clean) {
+        Segment actual = new SegmentStreamParser().parseText(doc);
+        if (actual == null) return clean ? Outcome.CLEAN_DECLINED : Outcome.DECLINED;
+        assertTrue(clean, "the text path read a document SegmentParser reports: " + doc);
+        Segment expected;
+        try {
+            expected = new SegmentParser("file", new ArrayList<>()).parseText(Json.read(doc), doc);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertSameSegment(expected, actual, doc);
+        assertEquals(new String(bytes(doc), StandardCharsets.UTF_8), actual.json().text(), "the text is kept as given");
+        return Outcome.FAST;
+    }
+
+    /** A top-level field that segment documents do not have (a sink may take such an object for its own). */
+    private static boolean hasForeignField(String doc) throws IOException {
+        List<String> names = new ArrayList<>();
+        Json.read(doc).fieldNames().forEachRemaining(names::add);
+        return !List.of("id", "trace_id", "type", "parent_id", "name", "origin", "namespace", "user", "resource_arn",
+                "inferred", "in_progress", "error", "throttle", "fault", "start_time", "end_time", "subsegments", "service",
+                "sql", "http", "aws", "annotations", "metadata", "cause", "precursor_ids", "links").containsAll(names);
+    }
+
+    @Test
+    void aDocumentGivenAsTextWithAFieldOfAnOtlpRequestIsLeftToTheCallersSink() {
+        for (String field : List.of("resourceSpans", "resource_spans", "result", "Dummy")) {
+            String doc = LAMBDA.replace("{\"id\"", "{\"" + field + "\":[],\"id\"");
+            assertNull(new SegmentStreamParser().parseText(doc), doc);
+            assertNotNull(new SegmentStreamParser().parse(bytes(doc), 0, bytes(doc).length), doc);
+        }
+        assertNotNull(new SegmentStreamParser().parseText(LAMBDA));
     }
 
     /** Record components compared one by one; the JSON by its text (RawJson is compared by identity). */
