@@ -6,6 +6,7 @@ import io.xspy.tui.TerminalHeadStart;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +19,12 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupMarks.mark("main");
-        if (opensTheUi(System.console() != null, args)) TerminalHeadStart.begin(new FullScreenUi());
+        if (opensTheUi(System.console() != null, args)) {
+            // the demo's first frame is drawn ahead too, when the command line alone says what it shows
+            TerminalHeadStart.begin(new FullScreenUi(), DemoFirstFrame.of(System.getenv(), Clock.systemUTC(), args));
+        }
         int status = run(args);
-        TerminalHeadStart.release(); // raw mode set ahead for a UI that did not start (an error, say) is undone
+        TerminalHeadStart.release(); // raw mode (or a first frame) set ahead for a UI that did not start is undone
         StartupMarks.report(System.err);
         System.exit(status);
     }
@@ -53,6 +57,7 @@ public final class Main {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
+            TerminalHeadStart.release();
             // the heap, not the input, is the limit: say so in one line, with what to change
             cli.getErr().println("xspy: out of memory (a heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                     + " MB): lower --max-traces, narrow --since/--until, or give Java more (JAVA_TOOL_OPTIONS=-Xmx2g)");
@@ -70,6 +75,7 @@ public final class Main {
     private static final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            TerminalHeadStart.release(); // a first frame drawn ahead is put away first, or the line would print on it
             commandLine.getErr().println("xspy: " + Errors.oneLine(ex));
             return 1;
         }
@@ -79,6 +85,7 @@ public final class Main {
     private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            TerminalHeadStart.release(); // as above
             CommandLine failed = ex.getCommandLine();
             // picocli echoes the offending argument: each line goes through the sanitizer
             failed.getErr().println("xspy: " + Errors.lines(ex.getMessage()));
