@@ -52,6 +52,8 @@ public final class TerminalHeadStart {
      */
     private static final class Ahead implements Runnable {
         final Stty stty;
+        /** The settings the launcher read (one process of sh's rather than the JVM's first), or null. */
+        final String given;
         final BooleanSupplier fullScreen;
         final FirstFrame firstFrame;
         final Opener opener;
@@ -64,8 +66,9 @@ public final class TerminalHeadStart {
         boolean rawClaimed;
         boolean drawnTaken;
 
-        Ahead(Stty stty, BooleanSupplier fullScreen, FirstFrame firstFrame, Opener opener, boolean warmUi) {
+        Ahead(Stty stty, String given, BooleanSupplier fullScreen, FirstFrame firstFrame, Opener opener, boolean warmUi) {
             this.stty = stty;
+            this.given = given;
             this.fullScreen = fullScreen;
             this.firstFrame = firstFrame;
             this.opener = opener;
@@ -75,7 +78,7 @@ public final class TerminalHeadStart {
         @Override
         public void run() {
             try {
-                String read = stty.run("-g");
+                String read = given != null ? given : stty.run("-g");
                 if (read.isEmpty()) throw new IOException("stty -g printed nothing");
                 settings.complete(read);
                 StartupMarks.mark("ahead: settings read");
@@ -150,18 +153,19 @@ public final class TerminalHeadStart {
 
     /** As above, and then the first frame drawn ahead when {@code firstFrame} is not null (and raw mode was set). */
     public static void begin(BooleanSupplier fullScreen, FirstFrame firstFrame) {
-        begin(fullScreen, firstFrame, new ProcessStty(), new TuiTerminal.OfThisProcess(), true);
+        begin(fullScreen, firstFrame, new ProcessStty(), savedSettings(System.getenv("XSPY_STTY_SAVED")),
+                new TuiTerminal.OfThisProcess(), true);
     }
 
     static void begin(BooleanSupplier fullScreen, Stty stty, boolean warmUi) {
-        begin(fullScreen, null, stty, null, warmUi);
+        begin(fullScreen, null, stty, null, null, warmUi);
     }
 
-    static void begin(BooleanSupplier fullScreen, FirstFrame firstFrame, Stty stty, Opener opener, boolean warmUi) {
+    static void begin(BooleanSupplier fullScreen, FirstFrame firstFrame, Stty stty, String given, Opener opener, boolean warmUi) {
         Ahead a;
         synchronized (TerminalHeadStart.class) {
             if (ahead != null) return;
-            a = new Ahead(stty, fullScreen, firstFrame, opener, warmUi);
+            a = new Ahead(stty, given, fullScreen, firstFrame, opener, warmUi);
             ahead = a;
         }
         Thread t = new Thread(a, "xspy-head-start");
@@ -189,6 +193,19 @@ public final class TerminalHeadStart {
             a.rawClaimed = true;
         }
         return Boolean.TRUE.equals(result(a.raw));
+    }
+
+    /**
+     * The settings the launcher read with {@code stty -g} ({@code XSPY_STTY_SAVED}), if they look like what stty
+     * prints (they go back to stty at exit): hex fields or name=value ones, separated by colons. Else null.
+     */
+    static String savedSettings(String value) {
+        if (value == null || value.isEmpty() || value.length() > 4096) return null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ':' || c == '=' || c == '_')) return null;
+        }
+        return value;
     }
 
     /** The terminal with the first frame drawn ahead (waiting for it if need be), once; null when none was. */

@@ -1,5 +1,6 @@
 package io.xspy.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,5 +25,11 @@ class MainHeadStartTest {
         assertFalse(Main.opensTheUi(true, "-V"));
         assertFalse(Main.opensTheUi(true, "--demo", "--help"));
         assertFalse(Main.opensTheUi(true, "-h"));
+    }
+
+    @Test
+    void everySubcommandIsKnownNotToBeTheUi() {
+        assertEquals(Subcommands.names().size() + 4, Main.NOT_THE_UI.size());
+        assertTrue(Main.NOT_THE_UI.containsAll(Subcommands.names()), Subcommands.names().toString());
     }
 }

@@ -134,7 +134,7 @@ class TerminalHeadStartTest {
 
     @Test
     void theUiTakesOverTheFirstFrameDrawnAhead() throws IOException {
-        TerminalHeadStart.begin(() -> true, TerminalHeadStartTest::frame, this::stty, this::open, false);
+        TerminalHeadStart.begin(() -> true, TerminalHeadStartTest::frame, this::stty, null, this::open, false);
         TuiTerminal t = TerminalHeadStart.takeTerminal();
         assertNotNull(t);
         assertTrue(sent().contains(ENTER_PRIVATE) && sent().contains("xspy-first-frame"), sent());
@@ -151,7 +151,7 @@ class TerminalHeadStartTest {
 
     @Test
     void aFirstFrameNobodyTookIsPutAwayAndTheSettingsRestoredOnce() {
-        TerminalHeadStart.begin(() -> true, TerminalHeadStartTest::frame, this::stty, this::open, false);
+        TerminalHeadStart.begin(() -> true, TerminalHeadStartTest::frame, this::stty, null, this::open, false);
         TerminalHeadStart.release();
         String out = sent();
         assertTrue(out.indexOf(EXIT_PRIVATE) > out.indexOf("xspy-first-frame"), out);
@@ -165,7 +165,7 @@ class TerminalHeadStartTest {
         TerminalHeadStart.begin(() -> true, screen -> {
             screen.startScreen();
             throw new IOException("the terminal went away");
-        }, this::stty, this::open, false);
+        }, this::stty, null, this::open, false);
         assertNull(TerminalHeadStart.takeTerminal(), "the UI opens its own");
         assertTrue(sent().indexOf(EXIT_PRIVATE) > sent().indexOf(ENTER_PRIVATE), sent());
         assertEquals(List.of("-g", "-icanon min 1 -echo intr undef", "saved:settings"), calls());
@@ -173,7 +173,7 @@ class TerminalHeadStartTest {
 
     @Test
     void theLineModeShellGetsNoFirstFrame() {
-        TerminalHeadStart.begin(() -> false, TerminalHeadStartTest::frame, this::stty, this::open, false);
+        TerminalHeadStart.begin(() -> false, TerminalHeadStartTest::frame, this::stty, null, this::open, false);
         assertNull(TerminalHeadStart.takeTerminal());
         assertEquals(0, opened);
         assertEquals("", sent());
@@ -185,7 +185,7 @@ class TerminalHeadStartTest {
         for (String[] args : new String[][] {{"--demo", "--no-such-option"}, {"--file", "/no/such/file.json", "services"}}) {
             calls.clear();
             sent.reset();
-            TerminalHeadStart.begin(() -> true, TerminalHeadStartTest::frame, this::stty, this::open, false);
+            TerminalHeadStart.begin(() -> true, TerminalHeadStartTest::frame, this::stty, null, this::open, false);
             PrintStream err = System.err;
             System.setErr(new PrintStream(new OutputStream() {
                 @Override
@@ -204,5 +204,24 @@ class TerminalHeadStartTest {
             assertTrue(sent().contains(EXIT_PRIVATE), sent());
             TerminalHeadStart.release();
         }
+    }
+
+    @Test
+    void theSettingsTheLauncherReadSaveTheFirstStty() {
+        TerminalHeadStart.begin(() -> true, null, this::stty, "500:5:bf:8a3b:3:1c:7f:15:4:0:1:0:11:13:1a:0:12:f:17:16:0:0:0", null, false);
+        assertEquals("500:5:bf:8a3b:3:1c:7f:15:4:0:1:0:11:13:1a:0:12:f:17:16:0:0:0", TerminalHeadStart.settings());
+        assertTrue(TerminalHeadStart.claimRawMode());
+        assertEquals(List.of("-icanon min 1 -echo intr undef"), calls());
+    }
+
+    @Test
+    void onlySettingsAsSttyPrintsThemAreTaken() {
+        assertEquals("500:5:bf:8a3b:3", TerminalHeadStart.savedSettings("500:5:bf:8a3b:3"));
+        assertEquals("gfmt1:cflag=4b00:iflag=6b02", TerminalHeadStart.savedSettings("gfmt1:cflag=4b00:iflag=6b02"));
+        assertNull(TerminalHeadStart.savedSettings(null));
+        assertNull(TerminalHeadStart.savedSettings(""));
+        assertNull(TerminalHeadStart.savedSettings("sane; rm -rf x"));
+        assertNull(TerminalHeadStart.savedSettings("-echo"));
+        assertNull(TerminalHeadStart.savedSettings("500 5"));
     }
 }
