@@ -115,7 +115,7 @@ public final class Training {
         for (String uiClass : new String[] {"io.xspy.tui.BufferedUnixTerminal", "io.xspy.tui.FirstFrameGate", "io.xspy.cli.Terminal",
                 "io.xspy.cli.Main$FullScreenUi", "io.xspy.tui.WindowChanges", "io.xspy.tui.WindowChanges$Chained", "io.xspy.tui.Osc52",
                 "io.xspy.tui.Osc52$TerminalFlush", "io.xspy.tui.Tui$LoaderThreads", "io.xspy.tui.TuiTerminal",
-                "io.xspy.tui.TuiTerminal$OfThisProcess"}) {
+                "io.xspy.tui.TuiTerminal$OfThisProcess", "io.xspy.cli.Terminal$View"}) {
             Class.forName(uiClass, false, Training.class.getClassLoader()); // what Tui.run and Main use on a real terminal
         }
         try {
