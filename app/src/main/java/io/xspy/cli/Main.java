@@ -3,6 +3,8 @@ package io.xspy.cli;
 import io.xspy.cli.shell.LineMode;
 import io.xspy.tui.StartupMarks;
 import io.xspy.tui.TerminalHeadStart;
+import java.io.File;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         StartupMarks.mark("main");
-        if (opensTheUi(System.console() != null, args)) {
+        if (opensTheUi(onTerminal(), args)) {
             // the demo's first frame is drawn ahead too, when the command line alone says what it shows
             TerminalHeadStart.begin(new FullScreenUi(), DemoFirstFrame.of(System.getenv(), Clock.systemUTC(), args));
         }
@@ -35,6 +37,24 @@ public final class Main {
         if (!onTerminal) return false;
         for (String a : args) if (NOT_THE_UI.contains(a)) return false;
         return true;
+    }
+
+    /**
+     * Whether the standard input and output are terminals: from /proc where it says so, else as
+     * {@link System#console} tells (which makes the JDK's Console, 10-50 ms before the head start could begin).
+     */
+    static boolean onTerminal() {
+        return terminal("/proc/self/fd/0") && terminal("/proc/self/fd/1") || System.console() != null;
+    }
+
+    /** Whether the link names a terminal device (java.io.File: what the JVM has loaded anyway). */
+    static boolean terminal(String fdLink) {
+        try {
+            String device = new File(fdLink).getCanonicalPath();
+            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
