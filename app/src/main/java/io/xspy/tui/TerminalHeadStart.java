@@ -1,9 +1,12 @@
 package io.xspy.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.DefaultKeyDecodingProfile;
 import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -98,12 +101,6 @@ public final class TerminalHeadStart {
             } finally {
                 drawn.complete(t); // whatever happened: the UI and release wait for this
             }
-            if (warmUi && t == null) {
-                ZoneId.systemDefault().getRules();
-                new DefaultKeyDecodingProfile().getPatterns();
-                TextCharacter.fromString("x");
-                TerminalTextUtils.isCharCJK('x'); // Character.UnicodeBlock's tables (~8 ms), which the first frame's copy needs
-            }
         }
 
         /** The terminal with the first frame on it; null (and the terminal as it was) when that fails. */
@@ -123,6 +120,34 @@ public final class TerminalHeadStart {
         private boolean setRaw() throws IOException, InterruptedException {
             stty.run(RAW);
             return true;
+        }
+    }
+
+    /**
+     * What the first frame needs that does not wait for the terminal, done on a thread of its own while the head
+     * start waits for stty (a process, 10-80 ms) and picocli parses: the time zone's rules, Lanterna's key patterns,
+     * its characters and the Unicode blocks (~8 ms), then the first frame itself on a virtual screen.
+     */
+    private static final class WarmUp implements Runnable {
+        final FirstFrame firstFrame;
+
+        WarmUp(FirstFrame firstFrame) {
+            this.firstFrame = firstFrame;
+        }
+
+        @Override
+        public void run() {
+            ZoneId.systemDefault().getRules();
+            new DefaultKeyDecodingProfile().getPatterns();
+            TextCharacter.fromString("x");
+            TerminalTextUtils.isCharCJK('x');
+            if (firstFrame == null) return;
+            try {
+                firstFrame.draw(new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(120, 36))));
+            } catch (IOException | RuntimeException e) {
+                // only a warm-up: the frame on the terminal says what went wrong, if anything
+            }
+            StartupMarks.mark("ahead: warmed up");
         }
     }
 
@@ -171,6 +196,11 @@ public final class TerminalHeadStart {
         Thread t = new Thread(a, "xspy-head-start");
         t.setDaemon(true);
         t.start();
+        if (warmUi) {
+            Thread w = new Thread(new WarmUp(firstFrame), "xspy-warm-up");
+            w.setDaemon(true);
+            w.start();
+        }
     }
 
     /** The settings read ahead (waiting for them if need be), once; null when none were or reading failed. */
