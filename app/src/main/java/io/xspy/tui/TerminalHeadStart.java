@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
 /**
  * What the full-screen UI needs that does not depend on the command line, begun on another thread
  * while picocli builds its model on the main one: the terminal's settings as {@code stty -g} prints
- * them, then the UI's raw mode (each a process, which Lanterna would otherwise start on the way to the
- * first frame), the local time zone's rules, Lanterna's key patterns and the Unicode blocks. Raw mode
+ * them (or as the launcher read them), then the UI's raw mode (each a process, which Lanterna would otherwise
+ * start on the way to the first frame); and on a third thread the local time zone's rules, Lanterna's key
+ * patterns and the Unicode blocks. Raw mode
  * changes only input (no echo, a key at a time), so an error printed meanwhile reads as usual; when
  * the command turns out not to be the UI, {@link #release} puts the settings back.
  * <p>When the command line alone tells what the first frame shows (a {@link FirstFrame}), the head start
@@ -60,7 +61,6 @@ public final class TerminalHeadStart {
         final BooleanSupplier fullScreen;
         final FirstFrame firstFrame;
         final Opener opener;
-        final boolean warmUi;
         final CompletableFuture<String> settings = new CompletableFuture<>();
         final CompletableFuture<Boolean> raw = new CompletableFuture<>();
         /** The terminal the first frame was drawn on, or null (none asked for, or it failed). */
@@ -69,13 +69,12 @@ public final class TerminalHeadStart {
         boolean rawClaimed;
         boolean drawnTaken;
 
-        Ahead(Stty stty, String given, BooleanSupplier fullScreen, FirstFrame firstFrame, Opener opener, boolean warmUi) {
+        Ahead(Stty stty, String given, BooleanSupplier fullScreen, FirstFrame firstFrame, Opener opener) {
             this.stty = stty;
             this.given = given;
             this.fullScreen = fullScreen;
             this.firstFrame = firstFrame;
             this.opener = opener;
-            this.warmUi = warmUi;
         }
 
         @Override
@@ -190,7 +189,7 @@ public final class TerminalHeadStart {
         Ahead a;
         synchronized (TerminalHeadStart.class) {
             if (ahead != null) return;
-            a = new Ahead(stty, given, fullScreen, firstFrame, opener, warmUi);
+            a = new Ahead(stty, given, fullScreen, firstFrame, opener);
             ahead = a;
         }
         Thread t = new Thread(a, "xspy-head-start");
