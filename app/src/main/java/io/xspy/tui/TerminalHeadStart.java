@@ -248,6 +248,15 @@ public final class TerminalHeadStart {
         return result(a.drawn);
     }
 
+    /** Waits until the first frame asked for is drawn ahead (or could not be); the UI still takes it over. */
+    public static void awaitFirstFrame() {
+        Ahead a;
+        synchronized (TerminalHeadStart.class) {
+            a = ahead;
+        }
+        if (a != null && a.firstFrame != null) result(a.drawn);
+    }
+
     /** How stty runs: as the head start runs it, else a process. */
     static Stty stty() {
         synchronized (TerminalHeadStart.class) {

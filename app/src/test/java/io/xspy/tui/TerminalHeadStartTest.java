@@ -135,6 +135,8 @@ class TerminalHeadStartTest {
     @Test
     void theUiTakesOverTheFirstFrameDrawnAhead() throws IOException {
         TerminalHeadStart.begin(() -> true, TerminalHeadStartTest::frame, this::stty, null, this::open, false);
+        TerminalHeadStart.awaitFirstFrame(); // as the main thread does before picocli
+        assertTrue(sent().contains("xspy-first-frame"), sent());
         TuiTerminal t = TerminalHeadStart.takeTerminal();
         assertNotNull(t);
         assertTrue(sent().contains(ENTER_PRIVATE) && sent().contains("xspy-first-frame"), sent());
