@@ -24,7 +24,7 @@ public final class Main {
             DemoFirstFrame frame = DemoFirstFrame.of(System.getenv(), Clock.systemUTC(), args);
             TerminalHeadStart.begin(new FullScreenUi(), frame);
             // picocli waits for a frame drawn ahead: on two cores it comes ~20 ms sooner so than with picocli beside
-            // it (bench/startup.sh, 158 against 181 ms), and picocli alone takes ~45 ms after it
+            // it (runs in turn on a quiet machine: 158 against 181 ms), and picocli alone takes ~45 ms after it
             if (frame != null) TerminalHeadStart.awaitFirstFrame();
         }
         int status = run(args);
