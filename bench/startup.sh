@@ -8,6 +8,8 @@
 # the launcher and through plain `java -jar`; hello-tmux is the hello world timed as the first frame is (until
 # "hello" shows in a tmux pane), so the first frame's ratio can also be taken with tmux's own start-up on both sides.
 # With JLINK=1 also --version on a jlinked runtime (modules from jdeps, its own CDS archive).
+# With BASE=DIR also the first frame through DIR/xspy, an older build to compare with in the same run (make it with
+# `git worktree add`, a build there, then `app/src/main/sh/xspy-archive DIR` after copying its app/target/xspy.jar to DIR).
 set -euo pipefail
 rounds=${1:-10}
 jar=app/target/xspy.jar
@@ -49,6 +51,7 @@ frame() {
 declare -A runs
 cases=(hello hello-tmux version version-java-jar version-dynamic-cds version-no-perfdata trace10k first-frame first-frame-java-jar)
 [ "${JLINK:-0}" = 1 ] && cases+=(version-jlink)
+[ -n "${BASE:-}" ] && cases+=(first-frame-base)
 for r in $(seq 1 "$rounds"); do
   for c in "${cases[@]}"; do
     case $c in
@@ -62,6 +65,7 @@ for r in $(seq 1 "$rounds"); do
       trace10k) ms=$(timed "$launcher" --file "$work/big.json" trace "$id" --width 120) ;;
       first-frame) ms=$(frame "$launcher" --demo) ;;
       first-frame-java-jar) ms=$(frame java -jar "$jar" --demo) ;;
+      first-frame-base) ms=$(frame "$BASE/xspy" --demo) ;;
     esac
     runs[$c]="${runs[$c]:-} $ms"
   done
@@ -83,3 +87,4 @@ echo "trace10k / --version:     $(ratio "${med[trace10k]}" "${med[version]}")x (
 echo "first frame / hello:      $(ratio "${med[first-frame]}" "${med[hello]}")x (target <= 2)"
 echo "first frame / hello-tmux: $(ratio "${med[first-frame]}" "${med[hello-tmux]}")x (both timed in tmux)"
 echo "java -jar / launcher:     $(ratio "${med[version-java-jar]}" "${med[version]}")x (--version), $(ratio "${med[first-frame-java-jar]}" "${med[first-frame]}")x (first frame)"
+if [ -n "${BASE:-}" ]; then echo "first frame / base:       $(ratio "${med[first-frame]}" "${med[first-frame-base]}")x ($BASE/xspy)"; fi

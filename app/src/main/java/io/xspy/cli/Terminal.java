@@ -23,8 +23,17 @@ final class Terminal {
 
     /** As above, opened at a trace when {@code traceId} is not null (xspy shell's open ID). */
     static int open(Sources.Opened opened, XspyCommand options, String traceId) throws IOException {
+        View view = view(opened, options);
+        Tui.run(opened.source(), view.tui(), view.clock(), traceId);
+        return 0;
+    }
+
+    /** What the UI starts with: the display options and window, and its clock. */
+    record View(TuiOptions tui, Clock clock) {}
+
+    static View view(Sources.Opened opened, XspyCommand options) {
         TuiOptions tui = display(options);
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = options.clock.withZone(ZoneId.systemDefault());
         if (opened.wholeStoreWindow() && !options.sinceGiven()) {
             // a recorded file: show all of it, as of its last moment
             TimeWindow all = opened.window(options);
@@ -35,7 +44,6 @@ final class Terminal {
             tui = tui.withWindow(window.span());
             if (options.until != null) clock = Clock.fixed(window.end(), ZoneId.systemDefault());
         }
-        Tui.run(opened.source(), tui, clock, traceId);
-        return 0;
+        return new View(tui, clock);
     }
 }

@@ -3,6 +3,7 @@ package io.xspy.cli;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
@@ -129,7 +130,8 @@ public final class Training {
         TerminalHeadStart.release();
         for (String uiClass : new String[] {"io.xspy.tui.BufferedUnixTerminal", "io.xspy.tui.FirstFrameGate", "io.xspy.cli.Terminal",
                 "io.xspy.cli.Main$FullScreenUi", "io.xspy.tui.WindowChanges", "io.xspy.tui.WindowChanges$Chained", "io.xspy.tui.Osc52",
-                "io.xspy.tui.Osc52$TerminalFlush", "io.xspy.tui.Tui$LoaderThreads"}) {
+                "io.xspy.tui.Osc52$TerminalFlush", "io.xspy.tui.Tui$LoaderThreads", "io.xspy.tui.TuiTerminal",
+                "io.xspy.tui.TuiTerminal$OfThisProcess", "io.xspy.cli.Terminal$View"}) {
             Class.forName(uiClass, false, Training.class.getClassLoader()); // what Tui.run and Main use on a real terminal
         }
         try {
@@ -140,6 +142,9 @@ public final class Training {
             // a build machine without stty: the process classes were loaded on the way to this
         }
         new NoSttyTerminal().close(); // Lanterna's Unix terminal: its resize handler and shutdown hook, made at run time otherwise
+        // the demo's first frame as the head start draws it while picocli parses `xspy --demo`
+        DemoFirstFrame.of(Map.of("LANG", "C.UTF-8"), Clock.fixed(NOW, ZoneOffset.UTC), "--demo")
+                .draw(new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(120, 36))));
         PipedOutputStream keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys, 1 << 16);
         keys.write("\u001b[36;120R".getBytes(StandardCharsets.US_ASCII)); // the answer to Lanterna's size request

@@ -11,8 +11,8 @@ import java.nio.charset.Charset;
  * flushes once a frame (so the caller passes a buffered stream), except that a request the terminal
  * must answer (the cursor position report Lanterna asks for the size) goes out at once; and raw mode
  * is set by one {@code stty} instead of four (each a process, ~5 ms to tens of ms on a busy machine),
- * after the settings to restore were read ahead, or ahead too ({@link TerminalHeadStart}).
- * Ctrl-C reaches the UI as a key.
+ * after the settings to restore were read ahead, or ahead too ({@link TerminalHeadStart}); stty runs
+ * without a shell. Ctrl-C reaches the UI as a key.
  */
 final class BufferedUnixTerminal extends UnixTerminal {
     /** ESC [ 6 n: "report the cursor position", whose answer Lanterna waits for. */
@@ -68,6 +68,18 @@ final class BufferedUnixTerminal extends UnixTerminal {
 
     @Override
     protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
-        if (enabled) super.keyStrokeSignalsEnabled(true); // off: done with canonical mode
+        // off: done with canonical mode; on: the settings restored before this hold the signal keys as they were
+        if (enabled && saved == null) super.keyStrokeSignalsEnabled(true);
+    }
+
+    /** Every stty call through the head start's (the same process, or a stand-in in tests). */
+    @Override
+    protected String runSTTYCommand(String... parameters) throws IOException {
+        try {
+            return TerminalHeadStart.stty().run(parameters);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted running stty", e);
+        }
     }
 }

@@ -5,18 +5,12 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import io.xspy.source.TraceSource;
 import io.xspy.timeline.Canvas;
 import io.xspy.timeline.Cell;
 import io.xspy.timeline.Text;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -53,6 +47,8 @@ public final class Tui implements AutoCloseable {
     private final Runnable onWindowChange = () -> windowChanged.set(true);
     private final Runnable onExit = this::close;
     private boolean started;
+    /** Whether start-up is marked (not for a frame drawn ahead, which the head start marks itself). */
+    private boolean marks = true;
     private long lastFrameNanos;
     private int frames;
 
@@ -77,6 +73,12 @@ public final class Tui implements AutoCloseable {
     /** As above, with where {@code y} copies to (OSC 52 on the terminal's stream, or nowhere). */
     Tui(TraceSource source, TuiOptions options, Terminal terminal, Clock clock, java.util.concurrent.Executor executor,
             LongSupplier ticker, Clipboard clipboard) throws IOException {
+        this(source, options, new TerminalScreen(terminal), clock, executor, ticker, clipboard);
+    }
+
+    /** As above, on a screen (started already when the first frame was drawn ahead on it). */
+    Tui(TraceSource source, TuiOptions options, Screen screen, Clock clock, java.util.concurrent.Executor executor,
+            LongSupplier ticker, Clipboard clipboard) {
         // a thread per load (reused when idle): a cancelled call that ignores its interrupt, such as
         // a hung network read, never holds up the next load
         this.ownExecutor = executor == null ? Executors.newCachedThreadPool(new LoaderThreads()) : null;
@@ -84,7 +86,19 @@ public final class Tui implements AutoCloseable {
         this.app = new App(source, options, clock, new Loader(executor == null ? gate : executor), ticker);
         this.app.clipboard = clipboard;
         this.palette = new Palette(options.color());
-        this.screen = new TerminalScreen(terminal);
+        this.screen = screen;
+    }
+
+    /**
+     * Starts {@code screen} and draws on it the first frame of a UI over {@code source}, as {@link #run} will
+     * (which then takes the screen over): the loads are asked for, so the frame says what it is loading, and
+     * never run here. For {@link TerminalHeadStart}, while the command line is parsed.
+     */
+    public static void drawFirstFrame(Screen screen, TraceSource source, TuiOptions options, Clock clock) throws IOException {
+        Tui ahead = new Tui(source, options, screen, clock, new NoLoads(), NANO_TIME, Clipboard.NONE);
+        ahead.marks = false;
+        ahead.start();
+        ahead.draw();
     }
 
     /**
@@ -106,24 +120,12 @@ public final class Tui implements AutoCloseable {
         PrintStream out = System.out;
         PrintStream err = System.err;
         out.flush();
-        // the terminal's bytes go out when Lanterna flushes (once a frame), not a write(2) per character as
-        // through System.out, whose PrintStream flushes every array written
-        OutputStream tty = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        Terminal terminal;
-        if (File.separatorChar == '/') {
-            terminal = new BufferedUnixTerminal(System.in, tty, Charset.defaultCharset());
-        } else {
-            DefaultTerminalFactory factory = new DefaultTerminalFactory(tty, System.in, Charset.defaultCharset());
-            factory.setForceTextTerminal(true);
-            // Ctrl-C reaches the UI as a key (a request to quit, exit 0 like q); Lanterna's default
-            // would System.exit(1) from its input reader
-            factory.setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP);
-            terminal = factory.createTerminal();
-        }
-        StartupMarks.mark("terminal");
+        TuiTerminal t = TerminalHeadStart.takeTerminal(); // with the first frame on it, drawn ahead
+        if (t == null) t = TuiTerminal.open();
+        OutputStream tty = t.tty();
         ByteArrayOutputStream held = new ByteArrayOutputStream();
-        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(tty, new Osc52.TerminalFlush(terminal), System.getenv("TMUX") != null) : Clipboard.NONE;
-        Tui tui = new Tui(source, options, terminal, clock, null, NANO_TIME, clipboard);
+        Clipboard clipboard = Osc52.supported(System.getenv()) ? new Osc52(tty, new Osc52.TerminalFlush(t.terminal()), System.getenv("TMUX") != null) : Clipboard.NONE;
+        Tui tui = new Tui(source, options, t.screen(), clock, null, NANO_TIME, clipboard);
         StartupMarks.mark("ui");
         WindowChanges.watch(tui.onWindowChange);
         Thread restore = new Thread(tui.onExit, "xspy-restore-terminal");
@@ -161,9 +163,9 @@ public final class Tui implements AutoCloseable {
         started = true;
         screen.startScreen();
         screen.setCursorPosition(null);
-        StartupMarks.mark("screen started");
+        if (marks) StartupMarks.mark("screen started");
         app.start();
-        StartupMarks.mark("first loads started");
+        if (marks) StartupMarks.mark("first loads started");
     }
 
     /** Runs until the user quits. */
@@ -219,7 +221,7 @@ public final class Tui implements AutoCloseable {
         app.repaint = false;
         screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         lastFrameNanos = System.nanoTime();
-        if (frames++ < 3) StartupMarks.mark("frame " + frames);
+        if (frames++ < 3 && marks) StartupMarks.mark("frame " + frames);
         if (gate != null) gate.open();
     }
 
@@ -277,6 +279,14 @@ public final class Tui implements AutoCloseable {
 
     Screen screen() {
         return screen;
+    }
+
+    /** Where the loads of a frame drawn ahead go: nowhere (the UI that takes its screen over asks again). */
+    static final class NoLoads implements java.util.concurrent.Executor {
+        @Override
+        public void execute(Runnable task) {
+            // dropped
+        }
     }
 
     /** The loads' daemon threads (a class, not a lambda: see {@link #NANO_TIME}). */
