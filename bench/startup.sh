@@ -15,7 +15,7 @@ rounds=${1:-10}
 jar=app/target/xspy.jar
 launcher=app/target/xspy
 # the launcher's options (app/src/main/sh/xspy) without its archive: the hello world starts as xspy does
-opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:-BytecodeVerificationRemote"
+opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxNewSize=64m -XX:-UsePerfData -Xshare:auto -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:-BytecodeVerificationRemote"
 [ -x "$launcher" ] || { echo "startup.sh: $launcher is missing: run make build" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"; tmux kill-session -t xspy-startup 2>/dev/null || true' EXIT

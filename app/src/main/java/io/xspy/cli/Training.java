@@ -73,6 +73,8 @@ public final class Training {
                 Files.deleteIfExists(dir);
             }
         }
+        // the receivers `xspy --listen` and `--otlp` open before their first frame (ports chosen by the system)
+        cli("--listen", "127.0.0.1:0", "--otlp", "127.0.0.1:0", "services");
         cli("--no-such-option");
         tui();
         ansiTerminal();

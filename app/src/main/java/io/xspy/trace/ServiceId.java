@@ -3,6 +3,7 @@ package io.xspy.trace;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A node of the service graph, as X-Ray names it: a segment stands for its service (name and
@@ -84,5 +85,19 @@ public record ServiceId(String name, List<String> names, String accountId, Strin
     /** The key X-Ray matches nodes by. */
     public String key() {
         return name + "\u0000" + type;
+    }
+
+    // equals and hashCode written out, as HttpInfo's: a record's own are bootstrapped at run time
+    // (java.lang.runtime.ObjectMethods, ~20 method-handle classes the class-data-sharing archive cannot hold) the
+    // first time a service's identity is shared, which `xspy --listen` and the service map do before their first frame
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServiceId other && Objects.equals(name, other.name) && names.equals(other.names)
+                && Objects.equals(accountId, other.accountId) && Objects.equals(type, other.type);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, names, accountId, type);
     }
 }
