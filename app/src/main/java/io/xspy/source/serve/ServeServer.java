@@ -149,7 +149,10 @@ public final class ServeServer implements AutoCloseable {
      */
     public static ServeServer start(TraceStore store, Config config) {
         check(config);
-        WarmUp.once(); // ready when the port opens
+        // `serve` is ready when its port opens; --listen's sampling port is not warmed: SDKs ask it every few
+        // minutes and fall back to their default rule meanwhile, and the warm-up (one request of each kind) would
+        // hold the UI's first frame back
+        if (!config.samplingOnly()) WarmUp.once();
         return bind(store, config);
     }
 
