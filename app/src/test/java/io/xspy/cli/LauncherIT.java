@@ -119,6 +119,13 @@ class LauncherIT {
         assertTrue(run.out().matches("(?s).*bool UseSerialGC\\s+= true .*"), "the launcher's serial collector");
         assertTrue(run.out().matches("(?s).*bool UsePerfData\\s+= false .*"), "no hsperfdata file");
         assertTrue(run.out().matches("(?s).*bool BytecodeVerificationRemote\\s+= false .*"), "with the archive: no verification");
+        assertTrue(run.out().matches("(?s).*size_t MaxNewSize\\s+= 67108864 .*"), "a 64 MB young generation");
+        Run shortLived = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), LAUNCHER.toString(), "--version");
+        assertTrue(shortLived.out().matches("(?s).*intx TieredStopAtLevel\\s+= 1 .*"), "C1 only: " + head(shortLived.out()));
+        Run receiver = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), LAUNCHER.toString(), "--listen=127.0.0.1:0", "--version");
+        assertTrue(receiver.out().matches("(?s).*intx TieredStopAtLevel\\s+= 4 .*"), "a receiver gets C2: " + head(receiver.out()));
+        assertTrue(receiver.out().matches("(?s).*bool UseParallelGC\\s+= true .*"), "and the parallel collector");
+        assertTrue(receiver.out().matches("(?s).*size_t MaxNewSize\\s+= 134217728 .*"), "with a 128 MB young generation");
         Run missing = run(Map.of("JAVA_HOME", tmp.resolve("no-java").toString()), LAUNCHER.toString(), "--version");
         assertFalse(missing.exit() == 0, "a JAVA_HOME without java fails");
     }
