@@ -139,7 +139,7 @@ fi
 if [[ "$which" != *" daemon "* ]]; then :
 elif why=$(build xray-daemon aws/aws-xray-daemon ./cmd/tracing); then
   # xspy's receiver and store in process, on the launcher's JVM options for a receiver (app/src/main/sh/xspy)
-  java -XX:+UseParallelGC -XX:MaxNewSize=128m -XX:-UsePerfData -cp "$bj" io.xspy.bench.UdpPaceMeasure 10000 10 | shown | prefixed xspy | sed 's/\.lost\t/.udp10kLost\t/; s/\.rss\t/.udp10kRss\t/'
+  java -XX:+UseParallelGC -XX:MaxNewSize=128m -XX:MaxTenuringThreshold=0 -XX:-UsePerfData -cp "$bj" io.xspy.bench.UdpPaceMeasure 10000 10 | shown | prefixed xspy | sed 's/\.lost\t/.udp10kLost\t/; s/\.rss\t/.udp10kRss\t/'
   java -jar "$jar" --demo serve --port 14319 >/dev/null 2>&1 & pids+=($!)
   until (exec 3<>/dev/tcp/127.0.0.1/14319) 2>/dev/null; do sleep 0.1; done
   cat > "$work/daemon.yaml" <<YAML
