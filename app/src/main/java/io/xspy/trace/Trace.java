@@ -145,7 +145,7 @@ public final class Trace {
         if (rebuild != null) body = held(null);
     }
 
-    /** Whether the nodes are in memory now (always, unless the trace is soft). */
+    /** Whether the nodes are in memory now (always, unless the trace is soft or weak). */
     public boolean isHeld() {
         return !(body instanceof Reference<?> ref) || ref.get() != null;
     }

@@ -126,10 +126,6 @@ public final class TraceStore implements LogEvents {
         return new TraceStore(maxTraces, maxLogEvents, Math.min(maxTraces, ONE_SHOT_UNSETTLED), Nodes.WEAK);
     }
 
-    TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit, boolean roomForAllNodes) {
-        this(maxTraces, maxLogEvents, unsettledLimit, roomForAllNodes ? Nodes.STRONG : Nodes.SOFT);
-    }
-
     TraceStore(int maxTraces, int maxLogEvents, int unsettledLimit, Nodes nodes) {
         if (maxTraces < 1 || maxLogEvents < 0) throw new IllegalArgumentException("store caps must be positive");
         this.maxTraces = maxTraces;
@@ -419,16 +415,9 @@ public final class TraceStore implements LogEvents {
             snapshot = new ArrayList<>(traces.values());
         }
         List<View> out = new ArrayList<>(snapshot.size());
-        List<Stored> toAssemble = new ArrayList<>(PACK_TRACES);
-        for (Stored s : snapshot) {
-            if (s.view != null) continue;
-            toAssemble.add(s);
-            if (toAssemble.size() == PACK_TRACES) {
-                packTogether(toAssemble);
-                toAssemble.clear();
-            }
-        }
-        packTogether(toAssemble);
+        List<Stored> toAssemble = new ArrayList<>();
+        for (Stored s : snapshot) if (s.view == null) toAssemble.add(s);
+        packTogether(toAssemble); // in packs of PACK_TRACES
         for (Stored s : snapshot) out.add(s.view());
         return out;
     }

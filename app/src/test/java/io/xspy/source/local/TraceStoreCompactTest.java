@@ -84,7 +84,7 @@ class TraceStoreCompactTest {
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         DemoWorld world = new DemoWorld(5, start, start.plusSeconds(600));
         List<ObjectNode> documents = world.advance(start.plusSeconds(3600)).segmentDocuments();
-        TraceStore store = new TraceStore(100_000, 0, 100_000, false); // a heap too small for every trace's nodes
+        TraceStore store = new TraceStore(100_000, 0, 100_000, TraceStore.Nodes.SOFT); // a heap too small for every trace's nodes
         SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
         List<Segment> late = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
@@ -117,7 +117,7 @@ class TraceStoreCompactTest {
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         DemoWorld world = new DemoWorld(11, start, start.plusSeconds(600));
         List<ObjectNode> documents = world.advance(start.plusSeconds(1800)).segmentDocuments();
-        TraceStore store = new TraceStore(100_000, 0, 10, false); // as in a heap too small for every trace's nodes
+        TraceStore store = new TraceStore(100_000, 0, 10, TraceStore.Nodes.SOFT); // as in a heap too small for every trace's nodes
         SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
         List<String> order = new ArrayList<>();
         Map<String, List<String>> sent = new LinkedHashMap<>();
@@ -141,7 +141,7 @@ class TraceStoreCompactTest {
     void withRoomForEveryTracesNodesAListedTraceHoldsThemStrongly() throws Exception {
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         DemoWorld world = new DemoWorld(5, start, start.plusSeconds(600));
-        TraceStore store = new TraceStore(100_000, 0, 10, true);
+        TraceStore store = new TraceStore(100_000, 0, 10, TraceStore.Nodes.STRONG);
         SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
         for (ObjectNode doc : world.advance(start.plusSeconds(1800)).segmentDocuments()) store.ingest(parser.parseDocument(doc));
         List<TraceStore.View> views = store.views();
@@ -159,7 +159,7 @@ class TraceStoreCompactTest {
         DemoWorld world = new DemoWorld(7, start, start.plusSeconds(600));
         List<ObjectNode> documents = world.advance(start.plusSeconds(1800)).segmentDocuments();
         TraceStore once = new TraceStore(100_000, 0, 10, TraceStore.Nodes.WEAK); // forOneShot waits for 1,000
-        TraceStore whole = new TraceStore(100_000, 0, 100_000, true);
+        TraceStore whole = new TraceStore(100_000, 0, 100_000, TraceStore.Nodes.STRONG);
         SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
         List<Segment> late = new ArrayList<>();
         List<String> order = new ArrayList<>();
@@ -187,7 +187,7 @@ class TraceStoreCompactTest {
     void withRoomForEveryTracesNodesIngestDeflatesTheOldestTogetherAndEveryDocumentReadsBack() throws Exception {
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         DemoWorld world = new DemoWorld(13, start, start.plusSeconds(600));
-        TraceStore store = new TraceStore(100_000, 0, 10, true);
+        TraceStore store = new TraceStore(100_000, 0, 10, TraceStore.Nodes.STRONG);
         SegmentParser parser = new SegmentParser("demo", new ArrayList<>());
         List<String> order = new ArrayList<>();
         Map<String, List<String>> sent = new LinkedHashMap<>();
